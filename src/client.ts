@@ -4,7 +4,17 @@ import createClient, { type Client } from 'openapi-fetch';
 
 import type { paths } from '../generated/d1-accounts.ts';
 import { operationValidators } from '../generated/d1-accounts.runtime.ts';
-import { D1ApiError } from './errors/D1ApiError.ts';
+import { D1AbortError } from './errors/D1AbortError.ts';
+import {
+  D1ApiError,
+  type D1ApiErrorDetails,
+  D1BadRequestError,
+  D1ForbiddenError,
+  D1NotFoundError,
+  D1RateLimitError,
+  D1ServerError,
+  D1UnauthorizedError,
+} from './errors/D1ApiError.ts';
 import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
 import type { OperationId } from './internal/operations.ts';
@@ -16,6 +26,16 @@ import {
   correlationMiddleware,
   newCorrelationId,
 } from './middleware/correlation.ts';
+import { createLog, type Logger, type LogLevel } from './transport/log.ts';
+import { retryAfterDelay } from './transport/retry-timing.ts';
+import {
+  CALL_CONTEXT,
+  type CallContext,
+  createTransport,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  type RetryOptions,
+} from './transport/transport.ts';
 import type {
   CallOptions,
   DeleteAccountInput,
@@ -41,6 +61,22 @@ export interface AccountsClientOptions {
   headers?: Record<string, string>;
   /** Checks every input against the spec before sending (default `true`). */
   validate?: boolean;
+  /**
+   * Retries of calls that failed in a passing way (429, 502, 503, 504, a lost connection), by
+   * default 2 with exponential backoff from 0.5 s to 8 s. `{ maxRetries: 0 }` turns them off.
+   */
+  retry?: Partial<RetryOptions>;
+  /** How long one attempt may wait for its answer, in milliseconds (default 30 s). */
+  timeoutMs?: number;
+  /** Where to write one line per attempt (default: nowhere). `console` and pino both fit. */
+  logger?: Logger;
+  /** The least severe level written to `logger` (default `info`). */
+  logLevel?: LogLevel;
+  /**
+   * Emits a Node `DeprecationWarning` on the first call of each operation in the process
+   * (default `true`): both operations are deprecated by the provider.
+   */
+  deprecationWarnings?: boolean;
 }
 
 /** The client of the two account operations. */
@@ -49,9 +85,10 @@ export interface AccountsClient {
    * Registers an account for an end user (PUT `/issuers/{issuerId}/accounts/{accountId}`).
    * Deprecated by the provider: check with the Thales integration team before using it.
    *
-   * Resolves on 204. Throws {@link D1ValidationError} for input that breaks the spec (nothing
-   * sent), {@link D1AuthError} when no token could be had (nothing sent), and
-   * {@link D1ApiError} for any other answer.
+   * Resolves on 204. Throws {@link D1ValidationError} for input that breaks the spec and
+   * {@link D1AuthError} when no token could be had (nothing sent in either case), a subclass of
+   * {@link D1ApiError} for any other answer, {@link D1NetworkError}, {@link D1TimeoutError} or
+   * {@link D1AbortError} when no answer came. Every error carries the correlation id.
    */
   registerAccount(input: RegisterAccountInput, options?: CallOptions): Promise<OperationResult>;
   /**
@@ -60,19 +97,24 @@ export interface AccountsClient {
    * reason code is given. Deprecated by the provider: check with the Thales integration team
    * before using it.
    *
-   * Resolves and throws as {@link AccountsClient.registerAccount} does.
+   * Resolves and throws as {@link AccountsClient.registerAccount} does. A 404 after a retry
+   * whose earlier attempt had an unknown outcome is a {@link D1NotFoundError} with
+   * `mayAlreadyBeDeleted: true`.
    */
   deleteAccount(input: DeleteAccountInput, options?: CallOptions): Promise<OperationResult>;
   /**
-   * The typed openapi-fetch client underneath, with the same base URL, headers and middleware
-   * (auth and correlation id), for calls this client does not wrap. It does not validate
-   * bodies and does not throw on error statuses.
+   * The typed openapi-fetch client underneath, with the same base URL, headers, middleware
+   * (auth and correlation id) and transport (timeouts, retries, logging), for calls this client
+   * does not wrap. It does not validate bodies and does not throw on error statuses.
    */
   readonly raw: Client<paths>;
 }
 
 // Header names compared in lower case, as HTTP does.
 const OWN_HEADERS = ['authorization', CORRELATION_HEADER];
+
+// Operations already warned about in this process: the warning is for the first call only.
+const deprecationWarned = new Set<OperationId>();
 
 /**
  * Creates a client of the account operations.
@@ -86,13 +128,35 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   const baseUrl = checkBaseUrl(options?.baseUrl);
   const headers = checkHeaders(options.headers);
   const validateByDefault = options.validate ?? true;
+  const retryByDefault = retryOptions(DEFAULT_RETRY, options.retry);
+  const timeoutByDefault = checkPositive('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS;
+  const warnOfDeprecation = options.deprecationWarnings ?? true;
 
-  const raw = createClient<paths>({ baseUrl, headers, fetch: options.fetch });
+  const transport = createTransport({
+    fetch: options.fetch ?? globalThis.fetch,
+    log: createLog(options.logger, options.logLevel),
+  });
+  const raw = createClient<paths>({ baseUrl, headers, fetch: transport });
   raw.use(correlationMiddleware(), authMiddleware(options.auth));
 
-  /** Checks the input, when asked, and gives the correlation id to send. */
-  function prepare(operation: OperationId, input: object, call: CallOptions): string {
-    const correlationId = call.correlationId ?? newCorrelationId();
+  /** Checks the input, when asked, and gives the context the call travels with. */
+  function prepare(operation: OperationId, input: object, call: CallOptions): CallContext {
+    if (call.signal?.aborted) {
+      throw new D1AbortError({
+        operation,
+        correlationId: call.correlationId,
+        cause: call.signal.reason,
+      });
+    }
+    if (warnOfDeprecation && !deprecationWarned.has(operation)) {
+      deprecationWarned.add(operation);
+      process.emitWarning(
+        `${operation} is deprecated by the provider: check with the Thales integration team ` +
+          'before using it (turn this warning off with deprecationWarnings: false)',
+        { type: 'DeprecationWarning', code: DEPRECATION_CODES[operation] },
+      );
+    }
+
     if (call.validate ?? validateByDefault) {
       const violations = findViolations(operationValidators[operation], input);
       if (call.correlationId !== undefined) {
@@ -102,21 +166,32 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
         throw new D1ValidationError(operation, violations);
       }
     }
-    return correlationId;
+
+    return {
+      operation,
+      correlationId: call.correlationId ?? newCorrelationId(),
+      retry: call.retry === undefined ? retryByDefault : retryOptions(retryByDefault, call.retry),
+      timeoutMs: checkPositive('timeoutMs', call.timeoutMs) ?? timeoutByDefault,
+      deadlineMs: checkPositive('deadlineMs', call.deadlineMs),
+      signal: call.signal,
+      attempts: 0,
+      earlierOutcomeUnknown: false,
+    };
   }
 
   return {
     async registerAccount(input, call = {}) {
       const { issuerId, accountId, ...body } = input;
       const path = { issuerId, accountId };
-      const correlationId = prepare('registerAccount', { path, body }, call);
+      const context = prepare('registerAccount', { path, body }, call);
 
-      const { response, error } = await raw.PUT('/issuers/{issuerId}/accounts/{accountId}', {
-        params: { path, header: { [CORRELATION_HEADER]: correlationId } },
+      const init = {
+        params: { path, header: { [CORRELATION_HEADER]: context.correlationId } },
         body,
-        signal: call.signal,
-      });
-      return outcome('registerAccount', correlationId, response, error);
+        [CALL_CONTEXT]: context,
+      };
+      const { response, error } = await raw.PUT('/issuers/{issuerId}/accounts/{accountId}', init);
+      return outcome(context, response, error);
     },
 
     async deleteAccount(input, call = {}) {
@@ -124,41 +199,72 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
       const path = { issuerId, accountId };
       // with neither field there is nothing to say: the body is optional
       const body = Object.keys(reason).length > 0 ? reason : undefined;
-      const correlationId = prepare('deleteAccount', { path, body }, call);
+      const context = prepare('deleteAccount', { path, body }, call);
 
+      const init = {
+        params: { path, header: { [CORRELATION_HEADER]: context.correlationId } },
+        body,
+        [CALL_CONTEXT]: context,
+      };
       const { response, error } = await raw.POST(
         '/issuers/{issuerId}/accounts/{accountId}/operations:delete',
-        {
-          params: { path, header: { [CORRELATION_HEADER]: correlationId } },
-          body,
-          signal: call.signal,
-        },
+        init,
       );
-      return outcome('deleteAccount', correlationId, response, error);
+      return outcome(context, response, error);
     },
 
     raw,
   };
 }
 
+/** Stable codes of the deprecation warnings, so that a process can filter on them. */
+const DEPRECATION_CODES: Record<OperationId, string> = {
+  registerAccount: 'D1_ACCOUNTS_REGISTER_DEPRECATED',
+  deleteAccount: 'D1_ACCOUNTS_DELETE_DEPRECATED',
+};
+
 /** Resolves on the operation's success status, 204; throws a {@link D1ApiError} otherwise. */
-function outcome(
-  operation: OperationId,
-  correlationId: string,
-  response: Response,
-  error: unknown,
-): OperationResult {
+function outcome(context: CallContext, response: Response, body: unknown): OperationResult {
+  const correlationId = context.correlationId as string;
   if (response.status === 204) {
-    return { status: response.status, correlationId };
+    return { status: response.status, correlationId, attempts: context.attempts };
   }
-  throw new D1ApiError({
-    operation,
+  const errorText = errorTextOf(body);
+  const details: D1ApiErrorDetails = {
+    operation: context.operation,
     correlationId,
+    attempts: context.attempts,
     status: response.status,
     statusText: response.statusText || STATUS_CODES[response.status] || 'Unknown Status',
     headers: response.headers,
-    errorText: errorTextOf(error),
-  });
+    errorText,
+    bodyText: errorText === undefined ? bodyTextOf(body) : undefined,
+  };
+  throw apiError(details, context);
+}
+
+/** The subclass of {@link D1ApiError} for a status. */
+function apiError(details: D1ApiErrorDetails, context: CallContext): D1ApiError {
+  switch (details.status) {
+    case 400:
+      return new D1BadRequestError(details);
+    case 401:
+      return new D1UnauthorizedError(details);
+    case 403:
+      return new D1ForbiddenError(details);
+    case 404:
+      return new D1NotFoundError({
+        ...details,
+        mayAlreadyBeDeleted: context.operation === 'deleteAccount' && context.earlierOutcomeUnknown,
+      });
+    case 429:
+      return new D1RateLimitError({
+        ...details,
+        retryAfterMs: retryAfterDelay(details.headers.get('retry-after')),
+      });
+    default:
+      return details.status >= 500 ? new D1ServerError(details) : new D1ApiError(details);
+  }
 }
 
 /** The `error` text of the generic error body, when the body is one. */
@@ -168,6 +274,34 @@ function errorTextOf(body: unknown): string | undefined {
     return typeof error === 'string' ? error : undefined;
   }
   return undefined;
+}
+
+/** A body that is not the documented error, as text (the transport has bounded its size). */
+function bodyTextOf(body: unknown): string | undefined {
+  if (body === undefined || body === '') {
+    return undefined;
+  }
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+function retryOptions(base: RetryOptions, given: Partial<RetryOptions> | undefined): RetryOptions {
+  const merged = { ...base, ...given };
+  if (!Number.isInteger(merged.maxRetries) || merged.maxRetries < 0) {
+    throw new D1ConfigurationError('retry.maxRetries must be a whole number, 0 or more');
+  }
+  for (const name of ['initialDelayMs', 'maxDelayMs', 'retryAfterCapMs'] as const) {
+    if (!(merged[name] >= 0)) {
+      throw new D1ConfigurationError(`retry.${name} must be a number of milliseconds, 0 or more`);
+    }
+  }
+  return merged;
+}
+
+function checkPositive(name: string, value: number | undefined): number | undefined {
+  if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+    throw new D1ConfigurationError(`${name} must be a positive number of milliseconds`);
+  }
+  return value;
 }
 
 function checkBaseUrl(baseUrl: unknown): string {

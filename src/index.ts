@@ -4,6 +4,9 @@ export { servers } from './servers.ts';
 export { authMiddleware } from './middleware/auth.ts';
 export type { AuthOption, TokenProvider } from './middleware/auth.ts';
 export { correlationMiddleware } from './middleware/correlation.ts';
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './transport/transport.ts';
+export type { RetryOptions } from './transport/transport.ts';
+export type { Logger, LogLevel } from './transport/log.ts';
 export type {
   AccountPath,
   AccountState,
@@ -14,8 +17,19 @@ export type {
   RegisterAccountInput,
 } from './types.ts';
 export { D1Error } from './errors/D1Error.ts';
-export { D1ApiError } from './errors/D1ApiError.ts';
+export {
+  D1ApiError,
+  D1BadRequestError,
+  D1ForbiddenError,
+  D1NotFoundError,
+  D1RateLimitError,
+  D1ServerError,
+  D1UnauthorizedError,
+} from './errors/D1ApiError.ts';
+export { D1AbortError } from './errors/D1AbortError.ts';
 export { D1AuthError } from './errors/D1AuthError.ts';
 export { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
+export { D1NetworkError } from './errors/D1NetworkError.ts';
+export { D1TimeoutError } from './errors/D1TimeoutError.ts';
 export { D1ValidationError } from './errors/D1ValidationError.ts';
 export type { ValidationRule, Violation } from './errors/D1ValidationError.ts';

@@ -1,4 +1,5 @@
 import type { components, operations } from '../generated/d1-accounts.ts';
+import type { RetryOptions } from './transport/transport.ts';
 
 /** The state of an account, as the spec defines it. */
 export type AccountState = components['schemas']['AccountState'];
@@ -24,8 +25,14 @@ export interface CallOptions {
    * personal data: the provider logs it in clear.
    */
   correlationId?: string;
-  /** Aborts the call. */
+  /** Aborts the call: before it is sent, while it waits for an answer, or between retries. */
   signal?: AbortSignal;
+  /** How long one attempt may wait for its answer, in milliseconds (default: the client's). */
+  timeoutMs?: number;
+  /** How long the whole call may take, every retry and pause included, in milliseconds. */
+  deadlineMs?: number;
+  /** Retry options for this call, over the client's. `{ maxRetries: 0 }` turns retries off. */
+  retry?: Partial<RetryOptions>;
   /**
    * Checks the input against the spec before sending (default: the client's `validate`). Turn
    * it off only to send what the spec does not know yet, such as a new enum value.
@@ -39,4 +46,6 @@ export interface OperationResult {
   status: number;
   /** The `x-correlation-id` the call was sent with. */
   correlationId: string;
+  /** How many attempts it took (1 unless an earlier attempt failed and was retried). */
+  attempts: number;
 }
