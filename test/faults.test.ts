@@ -20,6 +20,7 @@ import {
   D1ServerError,
   D1TimeoutError,
   type Logger,
+  type OperationResult,
 } from '../src/index.ts';
 import {
   type FaultServer,
@@ -96,7 +97,7 @@ async function failure<T extends D1Error>(
   return { error: error as T, ms };
 }
 
-async function success(call: Promise<{ attempts: number }>) {
+async function success(call: Promise<OperationResult>) {
   const started = performance.now();
   const result = await call;
   return { result, ms: performance.now() - started };
