@@ -16,7 +16,13 @@ export const operations = {
   },
 } as const;
 
-export const validate_registerAccount = validate20;
+/** An Ajv validator: `true` for valid data; otherwise `errors` says what is wrong. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null;
+}
+
+const validate_registerAccount = validate20;
 const schema31 = {
   type: 'object',
   properties: {
@@ -640,7 +646,7 @@ validate20.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const validate_deleteAccount = validate21;
+const validate_deleteAccount = validate21;
 const schema32 = {
   type: 'object',
   properties: {
@@ -1112,7 +1118,7 @@ validate21.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-export const validateParameter_issuerId = validate22;
+const validateParameter_issuerId = validate22;
 const schema33 = { type: 'string', minLength: 10, maxLength: 10 };
 function validate22(
   data,
@@ -1177,7 +1183,7 @@ function validate22(
   return errors === 0;
 }
 validate22.evaluated = { dynamicProps: false, dynamicItems: false };
-export const validateParameter_accountId = validate23;
+const validateParameter_accountId = validate23;
 const schema34 = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]{1,64}$' };
 function validate23(
   data,
@@ -1257,7 +1263,7 @@ function validate23(
   return errors === 0;
 }
 validate23.evaluated = { dynamicProps: false, dynamicItems: false };
-export const validateParameter_correlationId = validate24;
+const validateParameter_correlationId = validate24;
 const schema35 = {
   type: 'string',
   minLength: 1,
@@ -1352,13 +1358,20 @@ function codePointLength(s) {
  * One Ajv validator per operation id, for the input shaped
  * `{ path: { ...path parameters }, header: { ...header parameters }, body }`.
  */
-export const operationValidators = {
+export const operationValidators: {
+  readonly registerAccount: CompiledValidator;
+  readonly deleteAccount: CompiledValidator;
+} = {
   registerAccount: validate_registerAccount,
   deleteAccount: validate_deleteAccount,
 };
 
 /** One Ajv validator per reusable parameter of `components.parameters`, by its name. */
-export const parameterValidators = {
+export const parameterValidators: {
+  readonly issuerId: CompiledValidator;
+  readonly accountId: CompiledValidator;
+  readonly correlationId: CompiledValidator;
+} = {
   issuerId: validateParameter_issuerId,
   accountId: validateParameter_accountId,
   correlationId: validateParameter_correlationId,

@@ -111,7 +111,13 @@ function runtimeModule(document: Record<string, unknown>): string {
   }
   code = code.replace(/^"use strict";/, '');
 
-  const map = (names: string[], prefix: string) => [
+  // only the typed maps below are exported: the bare functions' inferred types are Ajv's
+  code = code.replace(/\bexport const (validate\w*) = /g, 'const $1 = ');
+
+  const map = (exportName: string, names: string[], prefix: string) => [
+    `export const ${exportName}: {`,
+    ...names.map((name) => `  readonly ${JSON.stringify(name)}: CompiledValidator;`),
+    '} = {',
     ...names.map((name) => `  ${JSON.stringify(name)}: ${prefix}${name},`),
     '};',
   ];
@@ -122,18 +128,22 @@ function runtimeModule(document: Record<string, unknown>): string {
     '/** HTTP method and path template of each operation, by operation id. */',
     `export const operations = ${JSON.stringify(routes)} as const;`,
     '',
+    '/** An Ajv validator: `true` for valid data; otherwise `errors` says what is wrong. */',
+    'export interface CompiledValidator {',
+    '  (data: unknown): boolean;',
+    '  errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null;',
+    '}',
+    '',
     code,
     '',
     '/**',
     ' * One Ajv validator per operation id, for the input shaped',
     ' * `{ path: { ...path parameters }, header: { ...header parameters }, body }`.',
     ' */',
-    'export const operationValidators = {',
-    ...map(Object.keys(inputs), 'validate_'),
+    ...map('operationValidators', Object.keys(inputs), 'validate_'),
     '',
     '/** One Ajv validator per reusable parameter of `components.parameters`, by its name. */',
-    'export const parameterValidators = {',
-    ...map(Object.keys(parameters), 'validateParameter_'),
+    ...map('parameterValidators', Object.keys(parameters), 'validateParameter_'),
   ].join('\n');
 }
 

@@ -1,17 +1,7 @@
+import type { CompiledValidator } from '../../generated/d1-accounts.runtime.ts';
 import type { Violation } from '../errors/D1ValidationError.ts';
 
-/** The error objects of an Ajv validator, as far as this package reads them. */
-interface AjvError {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-
-/** A validator compiled by Ajv into `generated/`: `errors` is set after a failed call. */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: AjvError[] | null;
-}
+type AjvError = NonNullable<CompiledValidator['errors']>[number];
 
 /**
  * Runs `validator` on `input` and returns every violation, empty when the input is valid.
