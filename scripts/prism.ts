@@ -15,6 +15,9 @@ const root = resolve(import.meta.dirname, '..');
 /** The accounts spec that the package bundles. */
 export const ACCOUNTS_SPEC = join(root, 'openapi', 'd1-accounts.yaml');
 
+/** The token endpoint's spec that the package bundles. */
+export const OAUTH_SPEC = join(root, 'openapi', 'd1-oauth.yaml');
+
 /** A running Prism mock. */
 export interface PrismMock {
   /** The mock's base URL, such as `http://127.0.0.1:43123`. */

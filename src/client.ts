@@ -19,14 +19,15 @@ import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
 import type { OperationId } from './internal/operations.ts';
 import { findViolations } from './internal/validation.ts';
-import { type AuthOption, authMiddleware } from './middleware/auth.ts';
+import { type AuthOption, authMiddleware } from './auth/middleware.ts';
 import {
   CORRELATION_HEADER,
   correlationIdViolations,
   correlationMiddleware,
   newCorrelationId,
-} from './middleware/correlation.ts';
+} from './correlation/middleware.ts';
 import { createLog, type Logger, type LogLevel } from './transport/log.ts';
+import { mutualTlsFetch, type TlsOptions } from './transport/tls.ts';
 import { retryAfterDelay } from './transport/retry-timing.ts';
 import {
   CALL_CONTEXT,
@@ -52,8 +53,13 @@ export interface AccountsClientOptions {
   baseUrl: string;
   /** Where bearer tokens come from: a token, a function, or a token provider. */
   auth: AuthOption;
-  /** The `fetch` to send requests with (default: the global one). */
+  /** The `fetch` to send requests with (default: the global one, or the mutual TLS one). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * The client certificate for mutual TLS, which production requires. Connections are kept
+   * alive and reused; {@link AccountsClient.close} releases them.
+   */
+  tls?: TlsOptions;
   /**
    * Headers sent with every request. `Authorization` and `x-correlation-id` are the client's
    * own and are refused here: use `auth` and the per-call `correlationId`.
@@ -108,6 +114,8 @@ export interface AccountsClient {
    * does not wrap. It does not validate bodies and does not throw on error statuses.
    */
   readonly raw: Client<paths>;
+  /** Releases the client's mutual TLS connections, once the calls in flight have ended. */
+  close(): Promise<void>;
 }
 
 // Header names compared in lower case, as HTTP does.
@@ -132,12 +140,33 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   const timeoutByDefault = checkPositive('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS;
   const warnOfDeprecation = options.deprecationWarnings ?? true;
 
+  if (options.fetch !== undefined && options.tls !== undefined) {
+    throw new D1ConfigurationError('give either fetch or tls to the client, not both');
+  }
+  const pooled = options.tls === undefined ? undefined : mutualTlsFetch(options.tls);
   const transport = createTransport({
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? pooled?.fetch ?? globalThis.fetch,
     log: createLog(options.logger, options.logLevel),
   });
   const raw = createClient<paths>({ baseUrl, headers, fetch: transport });
   raw.use(correlationMiddleware(), authMiddleware(options.auth));
+  const refreshable = tokenInvalidator(options.auth);
+
+  /**
+   * Sends a call; after a 401, when the token provider can forget the refused token, sends it
+   * once more with a new one. A second 401 is the caller's {@link D1UnauthorizedError}.
+   */
+  async function send(
+    context: CallContext,
+    call: () => Promise<{ response: Response; error?: unknown }>,
+  ): Promise<OperationResult> {
+    let result = await call();
+    if (result.response.status === 401 && refreshable && context.bearerToken !== undefined) {
+      refreshable(context.bearerToken);
+      result = await call();
+    }
+    return outcome(context, result.response, result.error);
+  }
 
   /** Checks the input, when asked, and gives the context the call travels with. */
   function prepare(operation: OperationId, input: object, call: CallOptions): CallContext {
@@ -190,8 +219,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
         body,
         [CALL_CONTEXT]: context,
       };
-      const { response, error } = await raw.PUT('/issuers/{issuerId}/accounts/{accountId}', init);
-      return outcome(context, response, error);
+      return send(context, () => raw.PUT('/issuers/{issuerId}/accounts/{accountId}', init));
     },
 
     async deleteAccount(input, call = {}) {
@@ -206,15 +234,25 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
         body,
         [CALL_CONTEXT]: context,
       };
-      const { response, error } = await raw.POST(
-        '/issuers/{issuerId}/accounts/{accountId}/operations:delete',
-        init,
+      return send(context, () =>
+        raw.POST('/issuers/{issuerId}/accounts/{accountId}/operations:delete', init),
       );
-      return outcome(context, response, error);
     },
 
     raw,
+
+    async close() {
+      await pooled?.close();
+    },
   };
+}
+
+/** The provider's `invalidate`, bound, when `auth` is a provider that has one. */
+function tokenInvalidator(auth: AuthOption): ((token: string) => void) | undefined {
+  if (auth !== null && typeof auth === 'object' && typeof auth.invalidate === 'function') {
+    return (token) => auth.invalidate?.(token);
+  }
+  return undefined;
 }
 
 /** Stable codes of the deprecation warnings, so that a process can filter on them. */

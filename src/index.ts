@@ -1,9 +1,13 @@
 export { createAccountsClient } from './client.ts';
 export type { AccountsClient, AccountsClientOptions } from './client.ts';
 export { servers } from './servers.ts';
-export { authMiddleware } from './middleware/auth.ts';
-export type { AuthOption, TokenProvider } from './middleware/auth.ts';
-export { correlationMiddleware } from './middleware/correlation.ts';
+export { authMiddleware } from './auth/middleware.ts';
+export { jwtBearerAuth, JWT_BEARER_GRANT, tokenUrls } from './auth/jwt-bearer.ts';
+export type { JwtBearerAuth, JwtBearerAuthOptions } from './auth/jwt-bearer.ts';
+export type { PrivateKeyInput } from './auth/private-key.ts';
+export type { TlsOptions } from './transport/tls.ts';
+export type { AuthOption, TokenProvider } from './auth/middleware.ts';
+export { correlationMiddleware } from './correlation/middleware.ts';
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './transport/transport.ts';
 export type { RetryOptions } from './transport/transport.ts';
 export type { Logger, LogLevel } from './transport/log.ts';

@@ -4,12 +4,18 @@ import { D1AuthError } from '../errors/D1AuthError.ts';
 import { D1ConfigurationError } from '../errors/D1ConfigurationError.ts';
 import { D1Error } from '../errors/D1Error.ts';
 import { operationIdOf } from '../internal/operations.ts';
-import { CORRELATION_HEADER } from './correlation.ts';
+import { CALL_CONTEXT, type CallContext } from '../transport/transport.ts';
+import { CORRELATION_HEADER } from '../correlation/middleware.ts';
 
 /** An object that hands out bearer tokens, such as a caching OAuth provider. */
 export interface TokenProvider {
   /** Resolves with a token that is valid now. Called once per request. */
   getToken(): Promise<string>;
+  /**
+   * Forgets `token`, which the API has just refused with 401. When a provider has this method,
+   * the client calls it and retries the call once with a new token.
+   */
+  invalidate?(token: string): void;
 }
 
 /**
@@ -61,6 +67,11 @@ export function authMiddleware(auth: AuthOption): Middleware {
         );
       }
       request.headers.set('Authorization', `Bearer ${token}`);
+      // kept for the client, which hands it back to the provider if the API refuses it
+      const context = (request as { [CALL_CONTEXT]?: CallContext })[CALL_CONTEXT];
+      if (context !== undefined) {
+        context.bearerToken = token;
+      }
       return undefined;
     },
   };

@@ -58,6 +58,8 @@ export interface CallContext {
    * acted on it (a timeout, a connection lost after sending, a 502 or 504 from a gateway).
    */
   earlierOutcomeUnknown: boolean;
+  /** Set by the auth middleware: the token the call was sent with. Never logged. */
+  bearerToken?: string;
 }
 
 /** The key under which a {@link CallContext} travels on the request. */
@@ -94,6 +96,8 @@ const RETRIED_CODES = new Set([
   'UND_ERR_CLOSED',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+// Failures that lose a connection that was open.
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 // Gateways answer these without saying whether the server behind them acted on the request.
 const OUTCOME_UNKNOWN_STATUSES = new Set([502, 504]);
 
@@ -127,8 +131,10 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       redirect: 'manual' as const,
     };
 
+    // attempts add up over a call's sends: the client sends again once after a 401
+    const before = context.attempts;
     for (let attempt = 1; ; attempt++) {
-      context.attempts = attempt;
+      context.attempts = before + attempt;
       const attemptStarted = performance.now();
       if (attempt === 1) {
         log(
@@ -239,7 +245,7 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       if (controller.signal.aborted) {
         return { error: aborted(context), retryable: false };
       }
-      const { code, description } = describeFailure(failure);
+      const { code, description } = describeFailure(failure, url.startsWith('https:'));
       return {
         error: new D1NetworkError(description, code, { ...errorContext(), cause: failure }),
         retryable:
@@ -353,11 +359,23 @@ function reasonOf(error: D1Error): string {
  * The code and a short description of a failed `fetch`. Node's fetch throws a TypeError
  * ("fetch failed") whose `cause` is the system or undici error that says what happened.
  */
-function describeFailure(failure: unknown): { code: string | undefined; description: string } {
+function describeFailure(
+  failure: unknown,
+  https: boolean,
+): { code: string | undefined; description: string } {
   let error = failure as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; depth < 4 && error !== undefined; depth++) {
     if (typeof error.code === 'string') {
-      return { code: error.code, description: `${describeCode(error.code)} (${error.code})` };
+      // Under TLS 1.3 a server that refuses the client certificate just closes the connection.
+      const hint =
+        https && LOST_CODES.has(error.code)
+          ? '; a server that requires a client certificate closes the connection this way ' +
+            'when none or a wrong one is presented: check the tls option'
+          : '';
+      return {
+        code: error.code,
+        description: `${describeCode(error.code)} (${error.code})${hint}`,
+      };
     }
     error = error.cause as typeof error;
   }
