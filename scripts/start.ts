@@ -1,21 +1,45 @@
 /**
- * The main job on the embedded default: starts a Prism mock from the bundled spec, registers an
- * account and deletes it through the public client, prints each step, and stops the mock.
+ * The main job on the embedded default: starts Prism mocks of the bundled specs (the account
+ * operations and the token endpoint), makes a throwaway P-256 key, gets a bearer token by the
+ * JWT bearer flow, registers an account and deletes it through the public client, prints each
+ * step, and stops the mocks.
  *
  * Usage: npm start
  */
-import { createAccountsClient, D1ApiError, D1ValidationError } from '../src/index.ts';
-import { startPrism } from './prism.ts';
+import { generateKeyPairSync } from 'node:crypto';
+
+import { createAccountsClient, D1Error, D1ValidationError, jwtBearerAuth } from '../src/index.ts';
+import { ACCOUNTS_SPEC, OAUTH_SPEC, type PrismMock, startPrism } from './prism.ts';
 
 const issuerId = 'FRBANK0042';
 const accountId = 'acct-7f3d2c9e';
 
-const mock = await startPrism();
-console.log(`Prism mock of openapi/d1-accounts.yaml at ${mock.url}`);
-
+const mocks: PrismMock[] = [];
 try {
-  // the mock checks only that a bearer token is present
-  const client = createAccountsClient({ baseUrl: mock.url, auth: 'mock-token' });
+  const [accountsMock, oauthMock] = await Promise.all([
+    startPrism({ spec: ACCOUNTS_SPEC }),
+    startPrism({ spec: OAUTH_SPEC }),
+  ]);
+  mocks.push(accountsMock, oauthMock);
+  console.log(`Prism mock of openapi/d1-accounts.yaml at ${accountsMock.url}`);
+  console.log(`Prism mock of openapi/d1-oauth.yaml at ${oauthMock.url}`);
+
+  // a key made for this run only; a real issuer keeps its own and gives the provider the public one
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const auth = jwtBearerAuth({
+    issuerId,
+    keyId: 'throwaway-key-1',
+    privateKey,
+    tokenUrl: `${oauthMock.url}/oauth2/token`,
+  });
+  const token = await auth.getToken();
+  console.log(`getAccessToken: got a bearer token of ${token.length} characters (not shown)`);
+
+  const client = createAccountsClient({
+    baseUrl: accountsMock.url,
+    auth,
+    deprecationWarnings: false,
+  });
 
   const registered = await client.registerAccount({
     issuerId,
@@ -50,12 +74,11 @@ try {
   }
 } catch (error) {
   process.exitCode = 1;
-  if (error instanceof D1ApiError) {
-    console.error(`${error.message}\n${mock.output()}`);
-  } else {
-    console.error(error);
+  console.error(error instanceof D1Error ? error.message : error);
+  for (const mock of mocks) {
+    console.error(mock.output());
   }
 } finally {
-  await mock.stop();
-  console.log('Prism mock stopped');
+  await Promise.all(mocks.map((mock) => mock.stop()));
+  console.log('Prism mocks stopped');
 }
