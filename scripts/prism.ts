@@ -135,7 +135,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.fi
   });
   const mock = await startPrism({
     spec: positionals[0],
-    port: values.port === undefined ? undefined : Number(values.port),
+    // Prism's own default port, where people look for it
+    port: values.port === undefined ? 4010 : Number(values.port),
   });
   console.log(`Prism mock of ${positionals[0] ?? 'openapi/d1-accounts.yaml'} at ${mock.url}`);
   console.log('Press Ctrl-C to stop.');
