@@ -24,56 +24,22 @@ export function makeTestCertificates(): TestCertificates {
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   try {
+    // a new P-256 key written to NAME.key, in the arguments of `openssl req`
+    const newKey = (name: string) =>
+      `-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ${name}.key`.split(' ');
     const authority = (name: string) =>
       openssl(
         'req',
         '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        `${name}.key`,
-        '-out',
-        `${name}.pem`,
-        '-days',
-        '1',
-        '-subj',
-        `/CN=${name}`,
+        ...newKey(name),
+        ...`-out ${name}.pem -days 1 -subj /CN=${name}`.split(' '),
       );
     const signed = (name: string, ca: string, subject: string, extensions: string) => {
       writeFileSync(join(dir, `${name}.ext`), extensions);
+      openssl('req', ...newKey(name), '-out', `${name}.csr`, '-subj', subject);
       openssl(
-        'req',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        `${name}.key`,
-        '-out',
-        `${name}.csr`,
-        '-subj',
-        subject,
-      );
-      openssl(
-        'x509',
-        '-req',
-        '-in',
-        `${name}.csr`,
-        '-CA',
-        `${ca}.pem`,
-        '-CAkey',
-        `${ca}.key`,
-        '-CAcreateserial',
-        '-out',
-        `${name}.pem`,
-        '-days',
-        '1',
-        '-extfile',
-        `${name}.ext`,
+        ...`x509 -req -in ${name}.csr -CA ${ca}.pem -CAkey ${ca}.key -CAcreateserial`.split(' '),
+        ...`-out ${name}.pem -days 1 -extfile ${name}.ext`.split(' '),
       );
     };
 
