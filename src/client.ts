@@ -18,7 +18,7 @@ import {
 import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
 import type { OperationId } from './internal/operations.ts';
-import { findViolations } from './internal/validation.ts';
+import { findViolations, pathViolations } from './internal/validation.ts';
 import { type AuthOption, authMiddleware } from './auth/middleware.ts';
 import {
   CORRELATION_HEADER,
@@ -169,7 +169,11 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   }
 
   /** Checks the input, when asked, and gives the context the call travels with. */
-  function prepare(operation: OperationId, input: object, call: CallOptions): CallContext {
+  function prepare(
+    operation: OperationId,
+    input: { path: Record<string, unknown>; body: unknown },
+    call: CallOptions,
+  ): CallContext {
     if (call.signal?.aborted) {
       throw new D1AbortError({
         operation,
@@ -188,6 +192,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
 
     if (call.validate ?? validateByDefault) {
       const violations = findViolations(operationValidators[operation], input);
+      violations.push(...pathViolations(input.path));
       if (call.correlationId !== undefined) {
         violations.push(...correlationIdViolations(call.correlationId));
       }

@@ -126,6 +126,35 @@ describe('registerAccount input', () => {
   });
 });
 
+describe('path values', () => {
+  test('an issuer id with a lone surrogate is refused: no URL can carry it', async () => {
+    const { accounts, exchanges } = client();
+
+    const error = await validationError(
+      accounts.deleteAccount({ issuerId: 'FRBANK\uD800042', accountId: 'acct-1' }),
+    );
+
+    expect(error.violations).toEqual([
+      {
+        field: 'issuerId',
+        rule: 'wellFormed',
+        value: 'FRBANK\uD800042',
+        message: 'must be well-formed Unicode (it holds a lone surrogate, which no URL can carry)',
+      },
+    ]);
+    expect(exchanges).toHaveLength(0);
+  });
+
+  test('an issuer id with a letter outside the BMP counts it as one character', async () => {
+    const { accounts, exchanges } = client();
+
+    await accounts.deleteAccount({ issuerId: 'FRBANK𝒜042', accountId: 'acct-1' });
+
+    expect(new URL(exchanges[0]!.url).pathname).toContain('/issuers/FRBANK%F0%9D%92%9C042/');
+    expect(exchanges[0]!.response.headers.get('sl-violations')).toBeNull();
+  });
+});
+
 describe('deleteAccount input', () => {
   test('checks the reason pattern and the reason code enum', async () => {
     const { accounts, exchanges } = client();

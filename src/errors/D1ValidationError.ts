@@ -9,6 +9,8 @@ export type ValidationRule =
   | 'pattern'
   | 'enum'
   | 'unknownProperty'
+  // a path value that is not well-formed Unicode, which no URL can carry
+  | 'wellFormed'
   // A keyword the spec may use in a later version, named as JSON Schema names it.
   | (string & {});
 

@@ -93,3 +93,26 @@ function valueAt(input: unknown, segments: readonly string[]): unknown {
   }
   return node;
 }
+
+// In a Unicode-aware pattern, a surrogate code unit matches only when it is unpaired.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * What the spec's schemas cannot say about path values: each must be well-formed Unicode, or no
+ * URL can carry it (percent-encoding throws on a lone surrogate). The issuer id, which has no
+ * pattern, is the value this can reach.
+ */
+export function pathViolations(path: Readonly<Record<string, unknown>>): Violation[] {
+  const violations: Violation[] = [];
+  for (const [field, value] of Object.entries(path)) {
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+      violations.push({
+        field,
+        rule: 'wellFormed',
+        value,
+        message: 'must be well-formed Unicode (it holds a lone surrogate, which no URL can carry)',
+      });
+    }
+  }
+  return violations;
+}
