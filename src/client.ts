@@ -26,6 +26,7 @@ import {
   correlationMiddleware,
   newCorrelationId,
 } from './correlation/middleware.ts';
+import { LightRequest } from './transport/light-request.ts';
 import { createLog, type Logger, type LogLevel } from './transport/log.ts';
 import { mutualTlsFetch, type TlsOptions } from './transport/tls.ts';
 import { retryAfterDelay } from './transport/retry-timing.ts';
@@ -148,7 +149,13 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     fetch: options.fetch ?? pooled?.fetch ?? globalThis.fetch,
     log: createLog(options.logger, options.logLevel),
   });
-  const raw = createClient<paths>({ baseUrl, headers, fetch: transport });
+  const raw = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: transport,
+    // see light-request.ts: the transport sends with one fetch(url, init), as a bare call does
+    Request: LightRequest as unknown as typeof Request,
+  });
   raw.use(correlationMiddleware(), authMiddleware(options.auth));
   const refreshable = tokenInvalidator(options.auth);
 

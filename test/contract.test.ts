@@ -171,6 +171,28 @@ describe('documented error answers', () => {
 });
 
 describe('raw', () => {
+  test('a caller’s own middleware sees the URL, method, headers and body of the request', async () => {
+    const { accounts, exchanges } = client();
+    const seen: unknown[] = [];
+    accounts.raw.use({
+      async onRequest({ request }) {
+        seen.push(request.method, request.url, await request.clone().json());
+        request.headers.set('x-batch', 'migration-7');
+        return undefined;
+      },
+    });
+
+    await accounts.registerAccount(validRegistration);
+
+    expect(seen).toEqual([
+      'PUT',
+      `${baseUrl}/issuers/FRBANK0042/accounts/acct-7f3d2c9e`,
+      { consumerId: 'consumer-48213', accountProductId: 'CURRENT_EUR', state: 'ACTIVE' },
+    ]);
+    expect(exchanges[0]!.headers.get('x-batch')).toBe('migration-7');
+    expect(exchanges[0]!.response.headers.get('sl-violations')).toBeNull();
+  });
+
   test('is the typed openapi-fetch client with the same auth and correlation middleware', async () => {
     const { accounts, exchanges } = client();
 

@@ -10,6 +10,7 @@ import { operations, servers as oauthServers } from '../../generated/d1-oauth.ru
 import { D1AuthError } from '../errors/D1AuthError.ts';
 import { D1ConfigurationError } from '../errors/D1ConfigurationError.ts';
 import { attemptsSuffix, correlationSuffix, D1Error } from '../errors/D1Error.ts';
+import { LightRequest } from '../transport/light-request.ts';
 import { createLog, type Logger, type LogLevel } from '../transport/log.ts';
 import { mutualTlsFetch, type PooledFetch, type TlsOptions } from '../transport/tls.ts';
 import {
@@ -167,21 +168,21 @@ export function jwtBearerAuth(options: JwtBearerAuthOptions): JwtBearerAuth {
       grant_type: JWT_BEARER_GRANT,
       assertion: await assertion(),
     });
-    const request = new Request(tokenUrl, {
+    const request = new LightRequest(tokenUrl, {
       method: 'POST',
-      headers: {
+      headers: new Headers({
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
         'x-correlation-id': correlationId,
-      },
-      body,
+      }),
+      body: body.toString(),
     });
     Object.assign(request, { [CALL_CONTEXT]: context });
 
     const sentAt = Date.now();
     let response: Response;
     try {
-      response = await transport(request);
+      response = await transport(request as unknown as Request);
     } catch (error) {
       // the transport's errors already say what failed, for this operation, and name no secret
       const message = error instanceof D1Error ? error.message : 'getAccessToken failed';

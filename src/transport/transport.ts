@@ -8,6 +8,7 @@ import { D1AbortError } from '../errors/D1AbortError.ts';
 import type { D1Error } from '../errors/D1Error.ts';
 import { D1NetworkError } from '../errors/D1NetworkError.ts';
 import { D1TimeoutError } from '../errors/D1TimeoutError.ts';
+import { LightRequest } from './light-request.ts';
 import { type LogFunction, maskedHeaders } from './log.ts';
 import { backoffDelay, type BackoffOptions, retryAfterDelay } from './retry-timing.ts';
 import { sleep } from './sleep.ts';
@@ -113,15 +114,21 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
   const warnedHeaders = new Set<string>();
 
   return async function transport(input: RequestInfo | URL): Promise<Response> {
-    const request = input as Request & { [CALL_CONTEXT]?: CallContext };
+    const request = input as (Request | LightRequest) & { [CALL_CONTEXT]?: CallContext };
     const context = request[CALL_CONTEXT] ?? defaultContext(request);
-    const path = new URL(request.url).pathname;
+    // what log lines call the request, built only when a line is written
+    const what = () => `${context.operation} ${request.method} ${new URL(request.url).pathname}`;
     const started = performance.now();
     const deadlineAt = context.deadlineMs === undefined ? undefined : started + context.deadlineMs;
     const total = context.retry.maxRetries + 1;
 
     // read once: every attempt sends the same bytes
-    const body = request.body === null ? undefined : await request.text();
+    const body =
+      request instanceof LightRequest
+        ? request.bodyInit
+        : request.body === null
+          ? undefined
+          : await request.text();
     const init = {
       ...options.fetchInit,
       method: request.method,
@@ -137,11 +144,7 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       context.attempts = before + attempt;
       const attemptStarted = performance.now();
       if (attempt === 1) {
-        log(
-          'debug',
-          () =>
-            `${context.operation} ${request.method} ${path} headers ${maskedHeaders(request.headers)}`,
-        );
+        log('debug', () => `${what()} headers ${maskedHeaders(request.headers)}`);
       }
       const result = await sendOnce(request.url, init, context, deadlineAt);
       const elapsed = Math.round(performance.now() - attemptStarted);
@@ -154,18 +157,13 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
         const delay = retry ? pauseAfter(response, attempt, context.retry) : 0;
         if (!retry || !fitsDeadline(delay, deadlineAt)) {
           const level = response.status < 300 ? 'info' : 'error';
-          log(
-            level,
-            () =>
-              `${context.operation} ${request.method} ${path} answered ` +
-              `${response.status} in ${elapsed} ms ${where}`,
-          );
+          log(level, () => `${what()} answered ` + `${response.status} in ${elapsed} ms ${where}`);
           return response;
         }
         log(
           'warn',
           () =>
-            `${context.operation} ${request.method} ${path} answered ` +
+            `${what()} answered ` +
             `${response.status} in ${elapsed} ms ${where}; retrying in ${Math.round(delay)} ms`,
         );
         context.earlierOutcomeUnknown ||= OUTCOME_UNKNOWN_STATUSES.has(response.status);
@@ -178,18 +176,13 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       const retry = retryable && attempt < total;
       const delay = retry ? backoffDelay(attempt, context.retry) : 0;
       if (!retry || !fitsDeadline(delay, deadlineAt)) {
-        log(
-          'error',
-          () =>
-            `${context.operation} ${request.method} ${path} failed in ` +
-            `${elapsed} ms: ${reasonOf(error)} ${where}`,
-        );
+        log('error', () => `${what()} failed in ` + `${elapsed} ms: ${reasonOf(error)} ${where}`);
         throw error;
       }
       log(
         'warn',
         () =>
-          `${context.operation} ${request.method} ${path} failed in ${elapsed} ms: ` +
+          `${what()} failed in ${elapsed} ms: ` +
           `${reasonOf(error)} ${where}; retrying in ${Math.round(delay)} ms`,
       );
       context.earlierOutcomeUnknown ||= !(
@@ -271,7 +264,7 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
 }
 
 /** The context of a request that came without one (a `raw` call whose request was replaced). */
-function defaultContext(request: Request): CallContext {
+function defaultContext(request: Request | LightRequest): CallContext {
   return {
     operation: `${request.method} ${new URL(request.url).pathname}`,
     correlationId: request.headers.get('x-correlation-id') ?? undefined,
