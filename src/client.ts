@@ -3,7 +3,6 @@ import { STATUS_CODES } from 'node:http';
 import createClient, { type Client } from 'openapi-fetch';
 
 import type { paths } from '../generated/d1-accounts.ts';
-import { operationValidators } from '../generated/d1-accounts.runtime.ts';
 import { D1AbortError } from './errors/D1AbortError.ts';
 import {
   D1ApiError,
@@ -18,7 +17,7 @@ import {
 import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
 import type { OperationId } from './internal/operations.ts';
-import { findViolations, pathViolations } from './internal/validation.ts';
+import { inputViolations, type OperationInput } from './internal/validation.ts';
 import { type AuthOption, authMiddleware } from './auth/middleware.ts';
 import {
   CORRELATION_HEADER,
@@ -176,11 +175,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   }
 
   /** Checks the input, when asked, and gives the context the call travels with. */
-  function prepare(
-    operation: OperationId,
-    input: { path: Record<string, unknown>; body: unknown },
-    call: CallOptions,
-  ): CallContext {
+  function prepare(operation: OperationId, input: OperationInput, call: CallOptions): CallContext {
     if (call.signal?.aborted) {
       throw new D1AbortError({
         operation,
@@ -198,8 +193,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     }
 
     if (call.validate ?? validateByDefault) {
-      const violations = findViolations(operationValidators[operation], input);
-      violations.push(...pathViolations(input.path));
+      const violations = inputViolations(operation, input);
       if (call.correlationId !== undefined) {
         violations.push(...correlationIdViolations(call.correlationId));
       }

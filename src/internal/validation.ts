@@ -1,5 +1,22 @@
-import type { CompiledValidator } from '../../generated/d1-accounts.runtime.ts';
+import {
+  type CompiledValidator,
+  operationValidators,
+} from '../../generated/d1-accounts.runtime.ts';
 import type { Violation } from '../errors/D1ValidationError.ts';
+import type { OperationId } from './operations.ts';
+
+/** An operation's input as the spec's validators see it. */
+export interface OperationInput {
+  path: Readonly<Record<string, unknown>>;
+  body: unknown;
+}
+
+/** Every violation of an operation's input: the spec's rules, then the URL's (see below). */
+export function inputViolations(operation: OperationId, input: OperationInput): Violation[] {
+  const violations = findViolations(operationValidators[operation], input);
+  violations.push(...pathViolations(input.path));
+  return violations;
+}
 
 type AjvError = NonNullable<CompiledValidator['errors']>[number];
 
