@@ -1,5 +1,3 @@
-import { STATUS_CODES } from 'node:http';
-
 import createClient, { type Client } from 'openapi-fetch';
 
 import type { paths } from '../generated/d1-accounts.ts';
@@ -17,6 +15,7 @@ import {
 import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
 import type { OperationId } from './internal/operations.ts';
+import { statusTextOf } from './internal/status-text.ts';
 import { inputViolations, type OperationInput } from './internal/validation.ts';
 import { type AuthOption, authMiddleware } from './auth/middleware.ts';
 import {
@@ -279,7 +278,7 @@ function outcome(context: CallContext, response: Response, body: unknown): Opera
     correlationId,
     attempts: context.attempts,
     status: response.status,
-    statusText: response.statusText || STATUS_CODES[response.status] || 'Unknown Status',
+    statusText: statusTextOf(response),
     headers: response.headers,
     errorText,
     bodyText: errorText === undefined ? bodyTextOf(body) : undefined,

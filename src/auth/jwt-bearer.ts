@@ -2,13 +2,11 @@
  * The D1 token flow: an ES256-signed JWT (the assertion) exchanged at the OAuth token endpoint
  * for a bearer token (the JWT bearer grant of RFC 7523), cached until shortly before it expires.
  */
-import { randomUUID } from 'node:crypto';
-import { inspect } from 'node:util';
-
 import type { components } from '../../generated/d1-oauth.ts';
 import { operations, servers as oauthServers } from '../../generated/d1-oauth.runtime.ts';
 import { D1AuthError } from '../errors/D1AuthError.ts';
 import { D1ConfigurationError } from '../errors/D1ConfigurationError.ts';
+import { statusTextOf } from '../internal/status-text.ts';
 import { attemptsSuffix, correlationSuffix, D1Error } from '../errors/D1Error.ts';
 import { LightRequest } from '../transport/light-request.ts';
 import { createLog, type Logger, type LogLevel } from '../transport/log.ts';
@@ -32,6 +30,9 @@ export const tokenUrls = {
   production: `${oauthServers.production}${operations.getAccessToken.path}`,
   staging: `${oauthServers.staging}${operations.getAccessToken.path}`,
 } as const;
+
+// util.inspect's hook, by its registered name: node:util need not be loaded for it.
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 // The provider documents tokens valid for 15 minutes, and assertions may live no longer.
 const FIFTEEN_MINUTES_S = 15 * 60;
@@ -135,7 +136,7 @@ export function jwtBearerAuth(options: JwtBearerAuthOptions): JwtBearerAuth {
       .setSubject(issuerId)
       .setIssuedAt(now)
       .setExpirationTime(now + lifetimeS)
-      .setJti(randomUUID());
+      .setJti(crypto.randomUUID());
     if (options.audience !== undefined) {
       jwt.setAudience(options.audience);
     }
@@ -144,7 +145,7 @@ export function jwtBearerAuth(options: JwtBearerAuthOptions): JwtBearerAuth {
 
   /** One token request; resolves with the token and when to replace it. */
   async function requestToken(): Promise<{ token: string; refreshAt: number }> {
-    const correlationId = randomUUID();
+    const correlationId = crypto.randomUUID();
     const context: CallContext = {
       operation: 'getAccessToken',
       correlationId,
@@ -202,7 +203,7 @@ export function jwtBearerAuth(options: JwtBearerAuthOptions): JwtBearerAuth {
       parsed = undefined;
     }
     if (response.status !== 200) {
-      throw failed(`${response.status} ${response.statusText}`.trimEnd(), {
+      throw failed(`${response.status} ${statusTextOf(response)}`, {
         status: response.status,
         errorText: oauthErrorText(parsed),
       });
@@ -253,7 +254,7 @@ export function jwtBearerAuth(options: JwtBearerAuthOptions): JwtBearerAuth {
   const described = { issuerId, keyId, tokenUrl };
   Object.defineProperties(provider, {
     toJSON: { value: () => ({ type: 'jwtBearerAuth', ...described }) },
-    [inspect.custom]: { value: () => `JwtBearerAuth ${inspect(described)}` },
+    [INSPECT]: { value: () => `JwtBearerAuth ${JSON.stringify(described)}` },
   });
   return provider;
 }

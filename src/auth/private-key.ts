@@ -1,4 +1,5 @@
-import { createPrivateKey, type JsonWebKey, KeyObject } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 import { D1ConfigurationError } from '../errors/D1ConfigurationError.ts';
 
@@ -15,6 +16,10 @@ const NEEDED =
  * kept as the cause.
  */
 export function loadSigningKey(input: PrivateKeyInput): KeyObject {
+  // node:crypto is loaded here, when a provider is made, not with the package
+  const { createPrivateKey, KeyObject } = createRequire(import.meta.url)(
+    'node:crypto',
+  ) as typeof import('node:crypto');
   let key: KeyObject;
   if (input instanceof KeyObject) {
     key = input;
