@@ -14,6 +14,7 @@ import {
 } from './errors/D1ApiError.ts';
 import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
+import { deleteAccountParts, registerAccountParts } from './internal/inputs.ts';
 import type { OperationId } from './internal/operations.ts';
 import { statusTextOf } from './internal/status-text.ts';
 import { inputViolations, type OperationInput } from './internal/validation.ts';
@@ -215,8 +216,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
 
   return {
     async registerAccount(input, call = {}) {
-      const { issuerId, accountId, ...body } = input;
-      const path = { issuerId, accountId };
+      const { path, body } = registerAccountParts(input);
       const context = prepare('registerAccount', { path, body }, call);
 
       const init = {
@@ -228,10 +228,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     },
 
     async deleteAccount(input, call = {}) {
-      const { issuerId, accountId, ...reason } = input;
-      const path = { issuerId, accountId };
-      // with neither field there is nothing to say: the body is optional
-      const body = Object.keys(reason).length > 0 ? reason : undefined;
+      const { path, body } = deleteAccountParts(input);
       const context = prepare('deleteAccount', { path, body }, call);
 
       const init = {
