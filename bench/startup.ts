@@ -19,7 +19,7 @@ import { median, range } from './stats.ts';
 import { formatNumber, formatRatio, printTable } from './table.ts';
 
 /** The built package, as `package.json`'s `"."` export names it. */
-const BUILT_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+const BUILT_ENTRY = join(ROOT, 'dist', 'index.js');
 
 /** Processes of each kind: at least 10, so that the median is not one process's luck. */
 const FULL = { processes: 15 };
@@ -112,8 +112,8 @@ async function packageToImport(): Promise<{
   if (existsSync(BUILT_ENTRY)) {
     return {
       url: pathToFileURL(BUILT_ENTRY).href,
-      what: 'dist/src/index.js',
-      explanation: 'the built package, dist/src/index.js (npm run build)',
+      what: 'dist/index.js',
+      explanation: 'the built package, dist/index.js (npm run build)',
       cleanUp: () => undefined,
     };
   }

@@ -78,14 +78,15 @@ describe('the packed package', () => {
       expect.arrayContaining([
         'LICENSE',
         'package.json',
-        'dist/src/index.js',
+        'dist/index.js',
+        'dist/cli.js',
         'dist/src/index.d.ts',
         'openapi/d1-accounts.yaml',
       ]),
     );
     const unexpected = paths.filter(
       (path) =>
-        !/^(?:dist\/.+\.(?:js|d\.ts)|openapi\/.+\.yaml|LICENSE|README\.md|package\.json)$/.test(
+        !/^(?:dist\/(?:index|cli)\.js|dist\/.+\.d\.ts|openapi\/.+\.yaml|LICENSE|README\.md|package\.json)$/.test(
           path,
         ),
     );
@@ -193,9 +194,22 @@ describe('the installed package', () => {
     }
 
     expect(require.resolve('d1-accounts/package.json')).toBe(installed('package.json'));
-    expect(() => require.resolve('d1-accounts/dist/src/client.js')).toThrow(
-      /not defined by "exports"/,
+    expect(() => require.resolve('d1-accounts/dist/index.js')).toThrow(/not defined by "exports"/);
+  });
+
+  test('installs the command line as a bin that runs', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const command = join(project, 'node_modules', '.bin', 'd1-accounts');
+
+    const help = await run(command, ['bulk', 'register', '--help'], project);
+    const invalid = await run(
+      command,
+      ['register', '--env', 'staging', '--issuer', 'FRBANK'],
+      project,
     );
+
+    expect(help.code, help.output).toBe(0);
+    expect(help.output).toContain('Usage: d1-accounts bulk register');
+    expect(invalid.code, invalid.output).toBe(2);
   });
 });
 
