@@ -28,6 +28,7 @@ import {
 import { LightRequest } from './transport/light-request.ts';
 import { createLog, type Logger, type LogLevel } from './transport/log.ts';
 import { mutualTlsFetch, type TlsOptions } from './transport/tls.ts';
+import { serializePath, serializeQuery } from './transport/url.ts';
 import { retryAfterDelay } from './transport/retry-timing.ts';
 import {
   CALL_CONTEXT,
@@ -154,6 +155,9 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     fetch: transport,
     // see light-request.ts: the transport sends with one fetch(url, init), as a bare call does
     Request: LightRequest as unknown as typeof Request,
+    // see url.ts: made once, not on every call
+    querySerializer: serializeQuery,
+    pathSerializer: serializePath,
   });
   raw.use(correlationMiddleware(), authMiddleware(options.auth));
   const refreshable = tokenInvalidator(options.auth);
