@@ -3,41 +3,30 @@
  * refuses any request that breaks it) and against a local server that counts what it receives.
  * Each case checks the exit status, the summary, the journal, and what the server saw.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 
-import { deletionNdjson, jsonLines, registrationCsv, runCli } from '../support/cli.ts';
-import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
+import {
+  cliWorkspace,
+  deletionNdjson,
+  jsonLines,
+  registrationCsv,
+  runCli,
+} from '../support/cli.ts';
 
 const TOKEN = 'bulk-suite-token-5e0c1a7b';
 const env = { D1_TOKEN: TOKEN };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let folder: string;
-let server: CountingServer;
+const workspace = cliWorkspace('bulk');
 
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'd1-accounts-bulk-'));
-  server = await startCountingServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  server.answerWith(() => ({ status: 204 }));
-  server.reset();
-});
-
-/** Writes `text` into the test folder and returns its path. */
+/** Writes `text` into the test workspace.folder and returns its path. */
 async function file(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
+  const path = join(workspace.folder, name);
   await writeFile(path, text);
   return path;
 }
@@ -66,9 +55,12 @@ describe('a run to completion', () => {
     async () => {
       const input = await file('ten-thousand.csv', registrationCsv(10_000, 'acct'));
 
-      const result = await runCli(['bulk', 'register', input, '--base-url', server.url, '--json'], {
-        env,
-      });
+      const result = await runCli(
+        ['bulk', 'register', input, '--base-url', workspace.server.url, '--json'],
+        {
+          env,
+        },
+      );
 
       expect(result.code, result.stderr).toBe(0);
       const summary = summaryOf(result.stdout);
@@ -85,11 +77,13 @@ describe('a run to completion', () => {
       expect(summary.thisRun).toMatchObject({ sent: 10_000, sentAgain: 0, skipped: 0 });
 
       // the server saw each account exactly once, with the correlation id the journal has
-      expect(server.requests).toHaveLength(10_000);
-      const accounts = new Set(server.requests.map((request) => request.accountId));
+      expect(workspace.server.requests).toHaveLength(10_000);
+      const accounts = new Set(workspace.server.requests.map((request) => request.accountId));
       expect(accounts.size).toBe(10_000);
-      expect(server.requests.every((request) => request.operation === 'register')).toBe(true);
-      expect(server.maxInFlight).toBeLessThanOrEqual(8);
+      expect(workspace.server.requests.every((request) => request.operation === 'register')).toBe(
+        true,
+      );
+      expect(workspace.server.maxInFlight).toBeLessThanOrEqual(8);
 
       const journal = await journalOf(input);
       const starts = journal.filter((record) => record.type === 'start');
@@ -97,7 +91,7 @@ describe('a run to completion', () => {
       expect(starts).toHaveLength(10_000);
       expect(outcomes).toHaveLength(10_000);
       expect(new Set(outcomes.map((record) => record.line)).size).toBe(10_000);
-      const sent = new Set(server.requests.map((request) => request.correlationId));
+      const sent = new Set(workspace.server.requests.map((request) => request.correlationId));
       for (const record of outcomes) {
         expect(record.outcome).toBe('succeeded');
         expect(sent.has(record.correlationId as string)).toBe(true);
@@ -139,17 +133,19 @@ describe('a run to completion', () => {
   });
 
   test('standard input, with a journal named by --journal', async () => {
-    const journal = join(folder, 'stdin.journal.ndjson');
+    const journal = join(workspace.folder, 'stdin.journal.ndjson');
 
     const result = await runCli(
-      ['bulk', 'delete', '-', '--base-url', server.url, '--journal', journal, '--json'],
+      ['bulk', 'delete', '-', '--base-url', workspace.server.url, '--journal', journal, '--json'],
       { env, stdin: deletionNdjson(20, 'stdin') },
     );
 
     expect(result.code, result.stderr).toBe(0);
     expect(summaryOf(result.stdout).counts.succeeded).toBe(20);
-    expect(server.requests.map((request) => request.operation)).toEqual(Array(20).fill('delete'));
-    expect(JSON.parse(server.requests[0]!.body)).toEqual({
+    expect(workspace.server.requests.map((request) => request.operation)).toEqual(
+      Array(20).fill('delete'),
+    );
+    expect(JSON.parse(workspace.server.requests[0]!.body)).toEqual({
       reason: 'legacy account closed',
       reasonCode: 'ISSUER_DECISION',
     });
@@ -177,10 +173,10 @@ describe('rows that are not sent', () => {
 
   test('invalid, malformed, duplicate rows: reported by line, the run goes on', async () => {
     const input = await file('mixed.csv', CSV);
-    const report = join(folder, 'mixed-report.json');
+    const report = join(workspace.folder, 'mixed-report.json');
 
     const result = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--json', '--report', report],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--json', '--report', report],
       { env },
     );
 
@@ -232,12 +228,12 @@ describe('rows that are not sent', () => {
     ]);
 
     // only the three good rows reached the server, each once, with its own values
-    expect(server.requests.map((request) => request.accountId).sort()).toEqual([
+    expect(workspace.server.requests.map((request) => request.accountId).sort()).toEqual([
       'ok-1',
       'ok-2',
       'ok-3',
     ]);
-    const ok2 = server.requests.find((request) => request.accountId === 'ok-2')!;
+    const ok2 = workspace.server.requests.find((request) => request.accountId === 'ok-2')!;
     expect(JSON.parse(ok2.body)).toEqual({
       consumerId: 'consumer-2',
       state: 'INACTIVE',
@@ -272,9 +268,12 @@ describe('rows that are not sent', () => {
       ].join('\n'),
     );
 
-    const result = await runCli(['bulk', 'delete', input, '--base-url', server.url, '--json'], {
-      env,
-    });
+    const result = await runCli(
+      ['bulk', 'delete', input, '--base-url', workspace.server.url, '--json'],
+      {
+        env,
+      },
+    );
 
     expect(result.code, result.stderr).toBe(1);
     const rows = jsonLines(result.stdout)
@@ -288,7 +287,10 @@ describe('rows that are not sent', () => {
       { line: 5, outcome: 'invalid', reason: 'reasonCod is not a property of the spec' },
       { line: 6, outcome: 'succeeded' },
     ]);
-    expect(server.requests.map((request) => request.accountId).sort()).toEqual(['nd-1', 'nd-5']);
+    expect(workspace.server.requests.map((request) => request.accountId).sort()).toEqual([
+      'nd-1',
+      'nd-5',
+    ]);
   });
 
   test('--dry-run checks every row, sends nothing and writes no journal', async () => {
@@ -301,7 +303,7 @@ describe('rows that are not sent', () => {
       ended: 'dryRun',
       counts: { pending: 3, invalid: 5, duplicate: 2, conflicting: 1 },
     });
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
     expect(existsSync(`${input}.journal.ndjson`)).toBe(false);
 
     // with no problem at all, a dry run passes: 0
@@ -326,28 +328,32 @@ describe('rows that are not sent', () => {
     ];
     for (const [name, text, message] of cases) {
       const input = await file(name, text);
-      const result = await runCli(['bulk', 'register', input, '--base-url', server.url], { env });
+      const result = await runCli(['bulk', 'register', input, '--base-url', workspace.server.url], {
+        env,
+      });
       expect(result.code, `${name}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(existsSync(`${input}.journal.ndjson`)).toBe(false);
     }
-    const missing = await runCli(['bulk', 'register', join(folder, 'nowhere.csv')], { env });
+    const missing = await runCli(['bulk', 'register', join(workspace.folder, 'nowhere.csv')], {
+      env,
+    });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('(ENOENT)');
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
   });
 });
 
 describe('outcomes and exit statuses', () => {
   test('rows refused by the server: exit 1, the rest succeed, the report says which', async () => {
-    server.answerWith((request) => ({
+    workspace.server.answerWith((request) => ({
       status: request.accountId.endsWith('7') ? 403 : request.accountId.endsWith('9') ? 500 : 204,
     }));
     const input = await file('refused.csv', registrationCsv(30, 'refused'));
-    const report = join(folder, 'refused-report.csv');
+    const report = join(workspace.folder, 'refused-report.csv');
 
     const result = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--report', report],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--report', report],
       { env },
     );
 
@@ -368,17 +374,28 @@ describe('outcomes and exit statuses', () => {
     const refused = lines.find((line) => line.includes(',refused-7,'))!;
     expect(refused).toMatch(/^8,FRBANK0042,refused-7,failed,403,[0-9a-f-]{36},1,D1ForbiddenError,/);
     // 500 is not retried, by the client's rule
-    expect(server.requests.filter((request) => request.accountId === 'refused-9')).toHaveLength(1);
+    expect(
+      workspace.server.requests.filter((request) => request.accountId === 'refused-9'),
+    ).toHaveLength(1);
   });
 
   test('a refused token stops the run: exit 3; --resume sends the rest once fixed', async () => {
-    server.answerWith((request) => ({
+    workspace.server.answerWith((request) => ({
       status: request.authorization === `Bearer ${TOKEN}` ? 204 : 401,
     }));
     const input = await file('token.csv', registrationCsv(40, 'token'));
 
     const refused = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--concurrency', '2', '--json'],
+      [
+        'bulk',
+        'register',
+        input,
+        '--base-url',
+        workspace.server.url,
+        '--concurrency',
+        '2',
+        '--json',
+      ],
       { env: { D1_TOKEN: 'an-expired-token' } },
     );
 
@@ -387,18 +404,18 @@ describe('outcomes and exit statuses', () => {
     expect(summary.ended).toBe('stopped');
     expect(summary.counts.succeeded).toBe(0);
     // no new row after the first refusal: at most the two in flight were sent
-    expect(server.requests.length).toBeLessThanOrEqual(2);
+    expect(workspace.server.requests.length).toBeLessThanOrEqual(2);
     expect(refused.stderr).toContain('401 Unauthorized');
     expect(refused.stdout + refused.stderr).not.toContain('an-expired-token');
 
     // the refused rows are journaled as having had no effect, not as left in flight
     const journal = await journalOf(input);
     const unsent = journal.filter((record) => record.type === 'unsent');
-    expect(unsent.length).toBe(server.requests.length);
+    expect(unsent.length).toBe(workspace.server.requests.length);
     expect(journal.filter((record) => record.type === 'outcome')).toHaveLength(0);
 
     const resumed = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--resume', '--json'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume', '--json'],
       { env },
     );
     expect(resumed.code, resumed.stderr).toBe(0);
@@ -409,12 +426,15 @@ describe('outcomes and exit statuses', () => {
   });
 
   test('a delete of an account that is not there is a failure, not a success', async () => {
-    server.answerWith(() => ({ status: 404 }));
+    workspace.server.answerWith(() => ({ status: 404 }));
     const input = await file('missing.ndjson', deletionNdjson(3, 'missing'));
 
-    const result = await runCli(['bulk', 'delete', input, '--base-url', server.url, '--json'], {
-      env,
-    });
+    const result = await runCli(
+      ['bulk', 'delete', input, '--base-url', workspace.server.url, '--json'],
+      {
+        env,
+      },
+    );
 
     expect(result.code).toBe(1);
     expect(summaryOf(result.stdout).counts).toMatchObject({ failed: 3, alreadyDeleted: 0 });
@@ -429,7 +449,7 @@ describe('outcomes and exit statuses', () => {
       [['bulk', 'register', input, '--concurrency', '0'], /must be a whole number, 1 or more/],
       [['bulk', 'register', input, '--rate', 'fast'], /must be a positive number/],
       [['bulk', 'register', input, '--retry-failed'], /--retry-failed goes with --resume/],
-      [['bulk', 'register', '-', '--base-url', server.url], /give --journal PATH/],
+      [['bulk', 'register', '-', '--base-url', workspace.server.url], /give --journal PATH/],
       [['bulk', 'erase', input], /unknown command 'erase'/],
       [['bulk', 'register'], /missing required argument 'file'/],
       [['bulk', 'register', input, '--colour'], /unknown option '--colour'/],
@@ -439,7 +459,7 @@ describe('outcomes and exit statuses', () => {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toMatch(message);
     }
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
     expect(existsSync(`${input}.journal.ndjson`)).toBe(false);
   });
 
@@ -449,14 +469,18 @@ describe('outcomes and exit statuses', () => {
     const cases: [Record<string, string>, string[], RegExp][] = [
       [{}, [], /no credentials: set D1_TOKEN/],
       [{ D1_TOKEN: '  ' }, [], /D1_TOKEN is empty/],
-      [{}, ['--token-file', join(folder, 'no-token')], /cannot read the token file .*\(ENOENT\)/],
+      [
+        {},
+        ['--token-file', join(workspace.folder, 'no-token')],
+        /cannot read the token file .*\(ENOENT\)/,
+      ],
       [
         { D1_TOKEN: TOKEN, D1_PRIVATE_KEY_FILE: notAKey },
         [],
         /give either a token .* or the token flow/,
       ],
       [
-        { D1_ISSUER_ID: 'FRBANK0042', D1_KEY_ID: 'k1', D1_TOKEN_URL: `${server.url}/t` },
+        { D1_ISSUER_ID: 'FRBANK0042', D1_KEY_ID: 'k1', D1_TOKEN_URL: `${workspace.server.url}/t` },
         ['--private-key-file', notAKey],
         /privateKey: not PEM text/,
       ],
@@ -468,14 +492,17 @@ describe('outcomes and exit statuses', () => {
       [{ D1_TOKEN: TOKEN }, ['--tls-cert', notAKey], /mutual TLS needs both/],
     ];
     for (const [variables, args, message] of cases) {
-      const result = await runCli(['bulk', 'register', input, '--base-url', server.url, ...args], {
-        env: variables,
-      });
+      const result = await runCli(
+        ['bulk', 'register', input, '--base-url', workspace.server.url, ...args],
+        {
+          env: variables,
+        },
+      );
       expect(result.code, `${message}: ${result.stderr}`).toBe(3);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toContain('this is not a key');
     }
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
     expect(existsSync(`${input}.journal.ndjson`)).toBe(false);
   });
 });

@@ -3,44 +3,27 @@
  * each request arrives and how many it has at once. Each limit is shown to be reached, not only
  * to be kept, so that a run that sends nothing at all would fail these tests too.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-import { jsonLines, registrationCsv, runCli } from '../support/cli.ts';
-import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
+import { cliWorkspace, jsonLines, registrationCsv, runCli } from '../support/cli.ts';
 
 const env = { D1_TOKEN: 'limits-suite-token' };
 
-let folder: string;
-let server: CountingServer;
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'd1-accounts-limits-'));
-  server = await startCountingServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  server.answerWith(() => ({ status: 204 }));
-  server.reset();
-});
+const workspace = cliWorkspace('limits');
 
 async function input(name: string, rows: number): Promise<string> {
-  const path = join(folder, name);
+  const path = join(workspace.folder, name);
   await writeFile(path, registrationCsv(rows, name.replace(/\.csv$/, '')));
   return path;
 }
 
 /** Milliseconds between the first and the last request the server received. */
 function span(): number {
-  const times = server.requests.map((request) => request.arrivedAt);
+  const times = workspace.server.requests.map((request) => request.arrivedAt);
   return Math.max(...times) - Math.min(...times);
 }
 
@@ -48,17 +31,25 @@ describe('--concurrency', () => {
   for (const concurrency of [1, 5]) {
     test(`${concurrency}: the server never has more at once, and has that many`, async () => {
       // answers slow enough that the requests pile up to the limit
-      server.answerWith(() => ({ status: 204, delayMs: 40 }));
+      workspace.server.answerWith(() => ({ status: 204, delayMs: 40 }));
       const file = await input(`concurrency-${concurrency}.csv`, 60);
 
       const result = await runCli(
-        ['bulk', 'register', file, '--base-url', server.url, '--concurrency', `${concurrency}`],
+        [
+          'bulk',
+          'register',
+          file,
+          '--base-url',
+          workspace.server.url,
+          '--concurrency',
+          `${concurrency}`,
+        ],
         { env },
       );
 
       expect(result.code, result.stderr).toBe(0);
-      expect(server.requests).toHaveLength(60);
-      expect(server.maxInFlight).toBe(concurrency);
+      expect(workspace.server.requests).toHaveLength(60);
+      expect(workspace.server.maxInFlight).toBe(concurrency);
     });
   }
 });
@@ -68,15 +59,25 @@ describe('--rate', () => {
     const file = await input('rate.csv', 100);
 
     const result = await runCli(
-      ['bulk', 'register', file, '--base-url', server.url, '--rate', '50', '--concurrency', '16'],
+      [
+        'bulk',
+        'register',
+        file,
+        '--base-url',
+        workspace.server.url,
+        '--rate',
+        '50',
+        '--concurrency',
+        '16',
+      ],
       { env },
     );
 
     expect(result.code, result.stderr).toBe(0);
-    expect(server.requests).toHaveLength(100);
-    expect(server.maxInAnySecond()).toBeLessThanOrEqual(50);
+    expect(workspace.server.requests).toHaveLength(100);
+    expect(workspace.server.maxInAnySecond()).toBeLessThanOrEqual(50);
     // the limit is used, not just kept: 100 requests spaced for 50 a second take about 2 s
-    expect(server.maxInAnySecond()).toBeGreaterThanOrEqual(45);
+    expect(workspace.server.maxInAnySecond()).toBeGreaterThanOrEqual(45);
     expect(span()).toBeGreaterThanOrEqual((99 * 1000) / 50);
   });
 
@@ -85,7 +86,7 @@ describe('--rate', () => {
     { timeout: 30_000 },
     async () => {
       const refused = new Set<string>();
-      server.answerWith((request) => {
+      workspace.server.answerWith((request) => {
         if (refused.has(request.accountId)) {
           return { status: 204 };
         }
@@ -95,13 +96,13 @@ describe('--rate', () => {
       const file = await input('retried.csv', 30);
 
       const result = await runCli(
-        ['bulk', 'register', file, '--base-url', server.url, '--rate', '20', '--json'],
+        ['bulk', 'register', file, '--base-url', workspace.server.url, '--rate', '20', '--json'],
         { env },
       );
 
       expect(result.code, result.stderr).toBe(0);
-      expect(server.requests).toHaveLength(60);
-      expect(server.maxInAnySecond()).toBeLessThanOrEqual(20);
+      expect(workspace.server.requests).toHaveLength(60);
+      expect(workspace.server.maxInAnySecond()).toBeLessThanOrEqual(20);
       expect(span()).toBeGreaterThanOrEqual((59 * 1000) / 20);
       const rows = jsonLines(result.stdout).filter((line) => line.type === 'row');
       expect(rows.every((row) => row.outcome === 'succeeded' && row.attempts === 2)).toBe(true);
@@ -109,7 +110,7 @@ describe('--rate', () => {
   );
 
   test('a rate far below the concurrency queues the requests without timing them out', async () => {
-    server.answerWith(() => ({ status: 204, delayMs: 5 }));
+    workspace.server.answerWith(() => ({ status: 204, delayMs: 5 }));
     const file = await input('slow-rate.csv', 12);
 
     // 8 rows wait for turns 200 ms apart, longer than the 1 s attempt timeout would allow
@@ -119,7 +120,7 @@ describe('--rate', () => {
         'register',
         file,
         '--base-url',
-        server.url,
+        workspace.server.url,
         '--rate',
         '5',
         '--timeout-ms',
@@ -130,8 +131,8 @@ describe('--rate', () => {
     );
 
     expect(result.code, result.stderr).toBe(0);
-    expect(server.requests).toHaveLength(12);
-    expect(server.maxInAnySecond()).toBeLessThanOrEqual(5);
+    expect(workspace.server.requests).toHaveLength(12);
+    expect(workspace.server.maxInAnySecond()).toBeLessThanOrEqual(5);
     const rows = jsonLines(result.stdout).filter((line) => line.type === 'row');
     expect(rows.every((row) => row.attempts === 1)).toBe(true);
   });

@@ -4,14 +4,15 @@
  * when the input changed or another run holds the journal. The journal and what a counting
  * server received are checked against each other.
  */
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 import {
+  cliWorkspace,
   type CliProcess,
   deletionNdjson,
   jsonLines,
@@ -19,27 +20,10 @@ import {
   runCli,
   spawnCli,
 } from '../support/cli.ts';
-import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
 
 const env = { D1_TOKEN: 'resume-suite-token' };
 
-let folder: string;
-let server: CountingServer;
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'd1-accounts-resume-'));
-  server = await startCountingServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  server.answerWith(() => ({ status: 204 }));
-  server.reset();
-});
+const workspace = cliWorkspace('resume');
 
 /** A small seeded generator (mulberry32), so that a failing seed can be run again. */
 function seeded(seed: number): () => number {
@@ -56,7 +40,7 @@ function seeded(seed: number): () => number {
 /** Answers deletes as the provider would: 204 the first time, 404 once the account is gone. */
 function deletingServer(random: () => number, maxDelayMs: number) {
   const deleted = new Set<string>();
-  server.answerWith((request) => {
+  workspace.server.answerWith((request) => {
     const delayMs = Math.floor(random() * maxDelayMs);
     if (request.operation !== 'delete') {
       return { status: 204, delayMs };
@@ -69,7 +53,7 @@ function deletingServer(random: () => number, maxDelayMs: number) {
 }
 
 async function file(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
+  const path = join(workspace.folder, name);
   await writeFile(path, text);
   return path;
 }
@@ -82,7 +66,7 @@ async function journalOf(input: string): Promise<Record<string, unknown>[]> {
 async function untilRequests(count: number, cli: CliProcess): Promise<void> {
   let ended = false;
   void cli.exited.then(() => (ended = true));
-  while (!ended && server.requests.length <= count) {
+  while (!ended && workspace.server.requests.length <= count) {
     await sleep(2);
   }
 }
@@ -117,7 +101,7 @@ function checkJournal(journal: Record<string, unknown>[], lines: number[]) {
   });
   expect([...outcomeAt.keys()].sort((a, b) => a - b)).toEqual(lines);
 
-  for (const request of server.requests) {
+  for (const request of workspace.server.requests) {
     const start = starts.get(request.correlationId!);
     expect(
       start,
@@ -157,14 +141,14 @@ describe('killed with SIGKILL at random moments, then resumed until done', () =>
       let kills = 0;
       let last;
       for (let run = 1; run <= 12; run++) {
-        const before = server.requests.length;
+        const before = workspace.server.requests.length;
         const cli = await spawnCli(
           [
             'bulk',
             operation,
             input,
             '--base-url',
-            server.url,
+            workspace.server.url,
             '--json',
             ...(run > 1 ? ['--resume'] : []),
           ],
@@ -201,7 +185,7 @@ describe('killed with SIGKILL at random moments, then resumed until done', () =>
           expect(['succeeded', 'alreadyDeleted']).toContain(record.outcome);
           if (record.outcome === 'alreadyDeleted') {
             expect(startsByLine.get(record.line as number)!.length).toBeGreaterThan(1);
-            const requests = server.requests.filter(
+            const requests = workspace.server.requests.filter(
               (request) => request.accountId === record.accountId,
             );
             expect(requests[0]!.status).toBe(204);
@@ -212,7 +196,7 @@ describe('killed with SIGKILL at random moments, then resumed until done', () =>
 
       // the server was asked for each account, and no more often than the journal started it
       const requested = new Map<string, number>();
-      for (const request of server.requests) {
+      for (const request of workspace.server.requests) {
         requested.set(request.accountId, (requested.get(request.accountId) ?? 0) + 1);
       }
       expect(requested.size).toBe(rows);
@@ -235,11 +219,20 @@ describe('Ctrl-C', () => {
     'stops taking rows, waits for those in flight, journals them, exits 130; --resume finishes',
     { timeout: 30_000 },
     async () => {
-      server.answerWith(() => ({ status: 204, delayMs: 150 }));
+      workspace.server.answerWith(() => ({ status: 204, delayMs: 150 }));
       const input = await file('interrupted.csv', registrationCsv(100, 'int'));
 
       const cli = await spawnCli(
-        ['bulk', 'register', input, '--base-url', server.url, '--concurrency', '4', '--json'],
+        [
+          'bulk',
+          'register',
+          input,
+          '--base-url',
+          workspace.server.url,
+          '--concurrency',
+          '4',
+          '--json',
+        ],
         { env },
       );
       await untilRequests(10, cli);
@@ -257,15 +250,17 @@ describe('Ctrl-C', () => {
       const finished = journal.filter((record) => record.type === 'outcome');
       expect(finished).toHaveLength(started.length);
       expect(journal.at(-1)).toMatchObject({ type: 'end', ended: 'interrupted' });
-      expect(server.requests).toHaveLength(started.length);
+      expect(workspace.server.requests).toHaveLength(started.length);
       expect(started.length).toBeLessThan(100);
       // and nothing new went out after the signal: a run that went on would send for seconds
-      const after = server.requests.filter((request) => request.arrivedAt > signalledAt + 250);
+      const after = workspace.server.requests.filter(
+        (request) => request.arrivedAt > signalledAt + 250,
+      );
       expect(after).toHaveLength(0);
 
-      server.answerWith(() => ({ status: 204 }));
+      workspace.server.answerWith(() => ({ status: 204 }));
       const resumed = await runCli(
-        ['bulk', 'register', input, '--base-url', server.url, '--resume', '--json'],
+        ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume', '--json'],
         { env },
       );
       expect(resumed.code, resumed.stderr).toBe(0);
@@ -274,8 +269,8 @@ describe('Ctrl-C', () => {
         thisRun: { sent: 100 - started.length, sentAgain: 0, skipped: started.length },
       });
       // each account exactly once, over both runs
-      expect(new Set(server.requests.map((request) => request.accountId)).size).toBe(100);
-      expect(server.requests).toHaveLength(100);
+      expect(new Set(workspace.server.requests.map((request) => request.accountId)).size).toBe(100);
+      expect(workspace.server.requests).toHaveLength(100);
       checkJournal(
         await journalOf(input),
         Array.from({ length: 100 }, (_, index) => index + 2),
@@ -291,7 +286,7 @@ describe('Ctrl-C', () => {
       // second Ctrl-C to come before them
       const gone = new Set<string>();
       const deleteOnce = (slow: boolean) =>
-        server.answerWith((request) => {
+        workspace.server.answerWith((request) => {
           const status = gone.has(request.accountId) ? 404 : 204;
           gone.add(request.accountId);
           return { status, delayMs: slow ? 5_000 : 0 };
@@ -300,7 +295,7 @@ describe('Ctrl-C', () => {
       const input = await file('twice.ndjson', deletionNdjson(20, 'twice'));
 
       const cli = await spawnCli(
-        ['bulk', 'delete', input, '--base-url', server.url, '--concurrency', '3'],
+        ['bulk', 'delete', input, '--base-url', workspace.server.url, '--concurrency', '3'],
         { env },
       );
       await untilRequests(2, cli);
@@ -313,12 +308,12 @@ describe('Ctrl-C', () => {
       expect(quit.stderr).toMatch(
         /SIGINT again: quitting now; --resume sends the 3 in flight again/,
       );
-      const inFlight = server.requests.map((request) => request.accountId);
+      const inFlight = workspace.server.requests.map((request) => request.accountId);
       expect(inFlight).toHaveLength(3);
 
       deleteOnce(false);
       const resumed = await runCli(
-        ['bulk', 'delete', input, '--base-url', server.url, '--resume', '--json'],
+        ['bulk', 'delete', input, '--base-url', workspace.server.url, '--resume', '--json'],
         { env },
       );
       expect(resumed.code, resumed.stderr).toBe(0);
@@ -337,10 +332,10 @@ describe('Ctrl-C', () => {
 
 describe('the journal', () => {
   test('a last line cut short by a crash is dropped, or kept when it is whole', async () => {
-    server.answerWith(() => ({ status: 204, delayMs: 20 }));
+    workspace.server.answerWith(() => ({ status: 204, delayMs: 20 }));
     const input = await file('torn.csv', registrationCsv(60, 'torn'));
     const cli = await spawnCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--concurrency', '2'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--concurrency', '2'],
       { env },
     );
     await untilRequests(10, cli);
@@ -350,9 +345,9 @@ describe('the journal', () => {
     // half a record, as a machine crash in the middle of a write may leave
     const journalPath = `${input}.journal.ndjson`;
     await appendFile(journalPath, '{"type":"outcome","run":1,"line":61,"ro');
-    server.answerWith(() => ({ status: 204 }));
+    workspace.server.answerWith(() => ({ status: 204 }));
     const resumed = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--resume'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume'],
       { env },
     );
 
@@ -369,7 +364,7 @@ describe('the journal', () => {
     const end = text.trimEnd();
     await writeFile(journalPath, end);
     const again = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--resume', '--json'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume', '--json'],
       { env },
     );
     expect(again.code, again.stderr).toBe(0);
@@ -379,18 +374,22 @@ describe('the journal', () => {
 
   test('refuses to start over a journal, or to resume another input or operation', async () => {
     const input = await file('guarded.csv', registrationCsv(10, 'guarded'));
-    const first = await runCli(['bulk', 'register', input, '--base-url', server.url], { env });
+    const first = await runCli(['bulk', 'register', input, '--base-url', workspace.server.url], {
+      env,
+    });
     expect(first.code, first.stderr).toBe(0);
-    server.reset();
+    workspace.server.reset();
 
-    const again = await runCli(['bulk', 'register', input, '--base-url', server.url], { env });
+    const again = await runCli(['bulk', 'register', input, '--base-url', workspace.server.url], {
+      env,
+    });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists already: add --resume to continue its run/);
 
     const text = await readFile(input, 'utf8');
     await writeFile(input, text.replace('guarded-4,consumer-4', 'guarded-4,consumer-44'));
     const changed = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--resume'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume'],
       { env },
     );
     expect(changed.code).toBe(2);
@@ -404,7 +403,7 @@ describe('the journal', () => {
         'delete',
         deletions,
         '--base-url',
-        server.url,
+        workspace.server.url,
         '--resume',
         '--journal',
         `${input}.journal.ndjson`,
@@ -415,25 +414,35 @@ describe('the journal', () => {
     expect(otherOperation.stderr).toMatch(/is of a registerAccount run, not deleteAccount/);
 
     const nothing = await runCli(
-      ['bulk', 'register', join(folder, 'guarded-copy.csv'), '--base-url', server.url, '--resume'],
+      [
+        'bulk',
+        'register',
+        join(workspace.folder, 'guarded-copy.csv'),
+        '--base-url',
+        workspace.server.url,
+        '--resume',
+      ],
       { env },
     );
     expect(nothing.code).toBe(2);
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
   });
 
   test('one run at a time: a second run on a journal in use is refused', async () => {
-    server.answerWith(() => ({ status: 204, delayMs: 200 }));
+    workspace.server.answerWith(() => ({ status: 204, delayMs: 200 }));
     const input = await file('locked.csv', registrationCsv(30, 'locked'));
     const first = await spawnCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--concurrency', '1'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--concurrency', '1'],
       { env },
     );
     await untilRequests(0, first);
 
-    const second = await runCli(['bulk', 'register', input, '--base-url', server.url, '--resume'], {
-      env,
-    });
+    const second = await runCli(
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume'],
+      {
+        env,
+      },
+    );
 
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`another run (process ${first.child.pid}) is using`);
@@ -442,31 +451,51 @@ describe('the journal', () => {
   });
 
   test('--retry-failed sends the failed rows again, and only those', async () => {
-    server.answerWith((request) => ({ status: request.accountId.endsWith('3') ? 503 : 204 }));
+    workspace.server.answerWith((request) => ({
+      status: request.accountId.endsWith('3') ? 503 : 204,
+    }));
     const input = await file('retry.csv', registrationCsv(20, 'retry'));
 
     const first = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--max-retries', '0', '--json'],
+      [
+        'bulk',
+        'register',
+        input,
+        '--base-url',
+        workspace.server.url,
+        '--max-retries',
+        '0',
+        '--json',
+      ],
       { env },
     );
     expect(first.code).toBe(1);
     expect(jsonLines(first.stdout).at(-1)).toMatchObject({ counts: { failed: 2 } });
 
-    server.answerWith(() => ({ status: 204 }));
-    server.reset();
+    workspace.server.answerWith(() => ({ status: 204 }));
+    workspace.server.reset();
     const plain = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--resume', '--json'],
+      ['bulk', 'register', input, '--base-url', workspace.server.url, '--resume', '--json'],
       { env },
     );
     expect(plain.code).toBe(1);
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
 
     const retried = await runCli(
-      ['bulk', 'register', input, '--base-url', server.url, '--resume', '--retry-failed', '--json'],
+      [
+        'bulk',
+        'register',
+        input,
+        '--base-url',
+        workspace.server.url,
+        '--resume',
+        '--retry-failed',
+        '--json',
+      ],
       { env },
     );
     expect(retried.code, retried.stderr).toBe(0);
-    expect(server.requests.map((request) => request.accountId).sort()).toEqual([
+    expect(workspace.server.requests.map((request) => request.accountId).sort()).toEqual([
       'retry-13',
       'retry-3',
     ]);

@@ -4,16 +4,15 @@
  * status, the output, and what was or was not sent.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 
-import { jsonLines, runCli, spawnCli } from '../support/cli.ts';
-import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
+import { cliWorkspace, jsonLines, runCli, spawnCli } from '../support/cli.ts';
 
 const TOKEN = 'single-suite-token-93d1f0aa';
 const env = { D1_TOKEN: TOKEN };
@@ -31,23 +30,7 @@ const REGISTER = [
 ];
 const DELETE = ['delete', '--issuer', 'FRBANK0042', '--account', 'acct-7f3d2c9e'];
 
-let folder: string;
-let server: CountingServer;
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'd1-accounts-single-'));
-  server = await startCountingServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  server.answerWith(() => ({ status: 204 }));
-  server.reset();
-});
+const workspace = cliWorkspace('single');
 
 describe('register and delete', () => {
   test('against the Prism mock: 204, exit 0, a line for a person or a JSON object', async () => {
@@ -87,7 +70,7 @@ describe('register and delete', () => {
   test('the token flow against the token endpoint mock, key and token never printed', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    const keyFile = join(folder, 'signing-key.pem');
+    const keyFile = join(workspace.folder, 'signing-key.pem');
     await writeFile(keyFile, pem);
 
     const result = await runCli(
@@ -109,14 +92,17 @@ describe('register and delete', () => {
   });
 
   test('the client log at debug level masks the token', async () => {
-    const result = await runCli([...REGISTER, '--base-url', server.url, '--log-level', 'debug'], {
-      env,
-    });
+    const result = await runCli(
+      [...REGISTER, '--base-url', workspace.server.url, '--log-level', 'debug'],
+      {
+        env,
+      },
+    );
 
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/authorization: Bearer \*\*\*/);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
-    expect(server.requests[0]!.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(workspace.server.requests[0]!.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
   test('an invalid input: exit 2, every violation said, nothing sent', async () => {
@@ -132,7 +118,7 @@ describe('register and delete', () => {
         '--state',
         'OPEN',
         '--base-url',
-        server.url,
+        workspace.server.url,
         '--json',
       ],
       { env },
@@ -152,7 +138,7 @@ describe('register and delete', () => {
       'invalid input, nothing was sent: issuerId must be at least 10 characters long; ' +
         'accountId must match',
     );
-    expect(server.requests).toHaveLength(0);
+    expect(workspace.server.requests).toHaveLength(0);
 
     // it is refused before credentials are looked at
     const noCredentials = await runCli(['delete', '--issuer', 'FRBANK', '--account', 'a']);
@@ -167,8 +153,8 @@ describe('register and delete', () => {
       [500, REGISTER, 1, /registerAccount failed: 500 Internal Server Error/],
     ];
     for (const [status, args, exit, message] of cases) {
-      server.answerWith(() => ({ status }));
-      const result = await runCli([...args, '--base-url', server.url, '--json'], { env });
+      workspace.server.answerWith(() => ({ status }));
+      const result = await runCli([...args, '--base-url', workspace.server.url, '--json'], { env });
       expect(result.code, `${status}: ${result.stderr}`).toBe(exit);
       expect(result.stderr).toMatch(message);
       expect(JSON.parse(result.stdout)).toMatchObject({ outcome: 'failed', status });

@@ -11,11 +11,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+import { type CountingServer, startCountingServer } from './counting-server.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const MAIN = resolve(root, 'src', 'cli', 'main.ts');
@@ -177,4 +181,33 @@ export function deletionNdjson(count: number, prefix: string): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** What {@link cliWorkspace} gives a test file. */
+export interface CliWorkspace {
+  /** A temporary folder for inputs, journals and reports, removed after the file's tests. */
+  readonly folder: string;
+  /** A counting server, answering 204 and with no request recorded at the start of each test. */
+  readonly server: CountingServer;
+}
+
+/**
+ * A temporary folder and a counting server for the tests of one file: made before them,
+ * removed after them, and the server reset to answering 204 before each test.
+ */
+export function cliWorkspace(name: string): CliWorkspace {
+  const workspace = {} as { folder: string; server: CountingServer };
+  beforeAll(async () => {
+    workspace.folder = await mkdtemp(join(tmpdir(), `d1-accounts-${name}-`));
+    workspace.server = await startCountingServer();
+  });
+  afterAll(async () => {
+    await workspace.server.close();
+    await rm(workspace.folder, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    workspace.server.answerWith(() => ({ status: 204 }));
+    workspace.server.reset();
+  });
+  return workspace;
 }
