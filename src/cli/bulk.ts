@@ -50,7 +50,13 @@ interface PendingRow {
   inFlightBefore: boolean;
 }
 
-/** Runs `bulk NAME FILE`; resolves with the exit status. */
+/**
+ * Runs `bulk NAME FILE`; resolves with the exit status.
+ *
+ * Not handled yet: a run does not stop after many failures in a row. A wrong base URL or an
+ * expired certificate makes every row fail, each after its retries; only a refused token (401,
+ * or a token request that fails) stops the run at once.
+ */
 export async function runBulk(
   name: keyof typeof BULK_OPERATIONS,
   file: string,

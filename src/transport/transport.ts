@@ -208,6 +208,9 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       return { error: aborted(context), retryable: false };
     }
 
+    // Not handled yet: this controller, its timer and the signal fetch follows cost about 20 µs
+    // an attempt, the largest share of the client's cost over a bare fetch that is its own.
+    // undici's dispatcher timeouts or one shared timer for all attempts would avoid it.
     const controller = new AbortController();
     const untilDeadline = deadlineAt === undefined ? Infinity : deadlineAt - performance.now();
     const byDeadline = untilDeadline <= context.timeoutMs;
