@@ -3,9 +3,12 @@
  *
  * - `<spec>.ts`: the TypeScript types of the spec, by openapi-typescript;
  * - `<spec>.runtime.ts`: the values the client needs at run time, taken from the same spec: the
- *   servers by environment, and one validator per operation compiled by Ajv.
+ *   servers by environment and the operations' routes;
+ * - `<spec>.validators.ts`: one validator per operation's input and per reusable parameter,
+ *   compiled by Ajv. Apart from the routes, so that code that needs only a spec's servers does
+ *   not load (or bundle) its validators.
  *
- * Both are formatted with Prettier, so that the output is byte-for-byte what the spec produces
+ * All are formatted with Prettier, so that the output is byte-for-byte what the spec produces
  * and the drift check (`scripts/check-generated.ts`) can compare it with what is committed.
  *
  * Usage: tsx scripts/generate.ts [--out DIR]
@@ -66,22 +69,35 @@ async function main(): Promise<void> {
     });
     await writeFile(join(outDir, `${name}.ts`), await format(banner + astToString(ast)));
 
-    // run-time values
-    const runtime =
-      banner + '// @ts-nocheck: Ajv writes plain JavaScript.\n' + runtimeModule(document);
-    await writeFile(join(outDir, `${name}.runtime.ts`), await format(runtime));
-    console.log(`generated ${name}.ts and ${name}.runtime.ts from openapi/${specFile}`);
+    // run-time values, and the validators
+    await writeFile(
+      join(outDir, `${name}.runtime.ts`),
+      await format(banner + runtimeModule(document)),
+    );
+    const validators =
+      banner + '// @ts-nocheck: Ajv writes plain JavaScript.\n' + validatorsModule(document);
+    await writeFile(join(outDir, `${name}.validators.ts`), await format(validators));
+    console.log(`generated ${name}.ts, .runtime.ts and .validators.ts from openapi/${specFile}`);
   }
 }
 
-/**
- * The source of `<spec>.runtime.ts`: servers, operation routes, then the compiled validators of
- * each operation's input and of each reusable parameter.
- */
+/** The source of `<spec>.runtime.ts`: servers and operation routes. */
 function runtimeModule(document: Record<string, unknown>): string {
+  return [
+    '/** Base URLs of the API by environment, from the `servers` of the spec. */',
+    `export const servers = ${JSON.stringify(serversByEnvironment(document))} as const;`,
+    '',
+    '/** HTTP method and path template of each operation, by operation id. */',
+    `export const operations = ${JSON.stringify(operationRoutes(document))} as const;`,
+  ].join('\n');
+}
+
+/**
+ * The source of `<spec>.validators.ts`: the compiled validators of each operation's input and of
+ * each reusable parameter.
+ */
+function validatorsModule(document: Record<string, unknown>): string {
   const resolved = resolveRefs(document);
-  const servers = serversByEnvironment(document);
-  const routes = operationRoutes(document);
   const inputs = buildOperationInputSchemas(resolved);
   const parameters = parameterSchemas(resolved);
 
@@ -122,12 +138,6 @@ function runtimeModule(document: Record<string, unknown>): string {
     '};',
   ];
   return [
-    '/** Base URLs of the API by environment, from the `servers` of the spec. */',
-    `export const servers = ${JSON.stringify(servers)} as const;`,
-    '',
-    '/** HTTP method and path template of each operation, by operation id. */',
-    `export const operations = ${JSON.stringify(routes)} as const;`,
-    '',
     '/** An Ajv validator: `true` for valid data; otherwise `errors` says what is wrong. */',
     'export interface CompiledValidator {',
     '  (data: unknown): boolean;',

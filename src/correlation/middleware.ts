@@ -1,6 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 
-import { parameterValidators } from '../../generated/d1-accounts.runtime.ts';
+import { parameterValidators } from '../../generated/d1-accounts.validators.ts';
 import { D1ValidationError, type Violation } from '../errors/D1ValidationError.ts';
 import { operationIdOf } from '../internal/operations.ts';
 import { findViolations } from '../internal/validation.ts';

@@ -1,7 +1,7 @@
 import {
   type CompiledValidator,
   operationValidators,
-} from '../../generated/d1-accounts.runtime.ts';
+} from '../../generated/d1-accounts.validators.ts';
 import type { Violation } from '../errors/D1ValidationError.ts';
 import type { OperationId } from './operations.ts';
 
