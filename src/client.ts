@@ -14,7 +14,11 @@ import {
 } from './errors/D1ApiError.ts';
 import { D1ConfigurationError } from './errors/D1ConfigurationError.ts';
 import { D1ValidationError } from './errors/D1ValidationError.ts';
-import { deleteAccountParts, registerAccountParts } from './internal/inputs.ts';
+import {
+  deleteAccountParts,
+  type OperationParts,
+  registerAccountParts,
+} from './internal/inputs.ts';
 import type { OperationId } from './internal/operations.ts';
 import { statusTextOf } from './internal/status-text.ts';
 import { inputViolations, type OperationInput } from './internal/validation.ts';
@@ -196,14 +200,15 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
       );
     }
 
-    if (call.validate ?? validateByDefault) {
-      const violations = inputViolations(operation, input);
-      if (call.correlationId !== undefined) {
-        violations.push(...correlationIdViolations(call.correlationId));
-      }
-      if (violations.length > 0) {
-        throw new D1ValidationError(operation, violations);
-      }
+    // the caller's correlation id is checked even without validation: the header must be sent
+    // as it was given (the correlation middleware trusts the id of the call's context)
+    const violations =
+      (call.validate ?? validateByDefault) ? inputViolations(operation, input) : [];
+    if (call.correlationId !== undefined) {
+      violations.push(...correlationIdViolations(call.correlationId));
+    }
+    if (violations.length > 0) {
+      throw new D1ValidationError(operation, violations);
     }
 
     return {
@@ -220,26 +225,18 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
 
   return {
     async registerAccount(input, call = {}) {
-      const { path, body } = registerAccountParts(input);
-      const context = prepare('registerAccount', { path, body }, call);
+      const parts = registerAccountParts(input);
+      const context = prepare('registerAccount', parts, call);
 
-      const init = {
-        params: { path, header: { [CORRELATION_HEADER]: context.correlationId } },
-        body,
-        [CALL_CONTEXT]: context,
-      };
+      const init = callInit(parts, context);
       return send(context, () => raw.PUT('/issuers/{issuerId}/accounts/{accountId}', init));
     },
 
     async deleteAccount(input, call = {}) {
-      const { path, body } = deleteAccountParts(input);
-      const context = prepare('deleteAccount', { path, body }, call);
+      const parts = deleteAccountParts(input);
+      const context = prepare('deleteAccount', parts, call);
 
-      const init = {
-        params: { path, header: { [CORRELATION_HEADER]: context.correlationId } },
-        body,
-        [CALL_CONTEXT]: context,
-      };
+      const init = callInit(parts, context);
       return send(context, () =>
         raw.POST('/issuers/{issuerId}/accounts/{accountId}/operations:delete', init),
       );
@@ -250,6 +247,15 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     async close() {
       await pooled?.close();
     },
+  };
+}
+
+/** openapi-fetch's options of a call: its parts, its correlation id, and its context. */
+function callInit<Body>({ path, body }: OperationParts<Body>, context: CallContext) {
+  return {
+    params: { path, header: { [CORRELATION_HEADER]: context.correlationId } },
+    body,
+    [CALL_CONTEXT]: context,
   };
 }
 

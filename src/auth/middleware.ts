@@ -39,8 +39,15 @@ export function authMiddleware(auth: AuthOption): Middleware {
   const getToken = tokenGetter(auth);
   return {
     async onRequest({ request, schemaPath }) {
-      const operation = operationIdOf(request.method, schemaPath);
-      const correlationId = request.headers.get(CORRELATION_HEADER) ?? undefined;
+      // what an error says of the call, worked out only when there is one
+      const refuse = (reason: string, cause?: unknown) => {
+        const operation = operationIdOf(request.method, schemaPath);
+        return new D1AuthError(`${operation}: ${reason}; nothing was sent`, {
+          operation,
+          correlationId: request.headers.get(CORRELATION_HEADER) ?? undefined,
+          cause,
+        });
+      };
       let token: unknown;
       try {
         token = await getToken();
@@ -48,23 +55,13 @@ export function authMiddleware(auth: AuthOption): Middleware {
         if (error instanceof D1Error) {
           throw error;
         }
-        throw new D1AuthError(
-          `${operation}: the auth option failed to give a token; nothing was sent`,
-          { operation, correlationId, cause: error },
-        );
+        throw refuse('the auth option failed to give a token', error);
       }
       if (typeof token !== 'string' || token === '') {
-        throw new D1AuthError(
-          `${operation}: the auth option gave no token (${describe(token)}); nothing was sent`,
-          { operation, correlationId },
-        );
+        throw refuse(`the auth option gave no token (${describe(token)})`);
       }
       if (!HEADER_SAFE.test(token)) {
-        throw new D1AuthError(
-          `${operation}: the token holds spaces or characters a header cannot carry; ` +
-            'nothing was sent',
-          { operation, correlationId },
-        );
+        throw refuse('the token holds spaces or characters a header cannot carry');
       }
       request.headers.set('Authorization', `Bearer ${token}`);
       // kept for the client, which hands it back to the provider if the API refuses it

@@ -4,6 +4,7 @@ import { parameterValidators } from '../../generated/d1-accounts.validators.ts';
 import { D1ValidationError, type Violation } from '../errors/D1ValidationError.ts';
 import { operationIdOf } from '../internal/operations.ts';
 import { findViolations } from '../internal/validation.ts';
+import { CALL_CONTEXT, type CallContext } from '../transport/transport.ts';
 
 /** The header that carries the correlation id. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -43,6 +44,7 @@ export function correlationIdViolations(value: unknown): Violation[] {
  * openapi-fetch middleware for the `x-correlation-id` header. A request that already has one
  * keeps it, once it is checked against the spec's pattern (a bad one throws a
  * {@link D1ValidationError} and nothing is sent); a request without one gets a fresh random id.
+ * The client's own calls carry the id it has checked before the call, which is not checked again.
  */
 export function correlationMiddleware(): Middleware {
   return {
@@ -50,6 +52,11 @@ export function correlationMiddleware(): Middleware {
       const given = request.headers.get(CORRELATION_HEADER);
       if (given === null) {
         request.headers.set(CORRELATION_HEADER, newCorrelationId());
+        return undefined;
+      }
+      // a call of the client's own carries the id it has already checked, or made
+      const context = (request as { [CALL_CONTEXT]?: CallContext })[CALL_CONTEXT];
+      if (context?.correlationId === given) {
         return undefined;
       }
       const violations = correlationIdViolations(given);
