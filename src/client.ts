@@ -37,6 +37,7 @@ import { retryAfterDelay } from './transport/retry-timing.ts';
 import {
   CALL_CONTEXT,
   type CallContext,
+  callContext,
   createTransport,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
@@ -211,16 +212,14 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
       throw new D1ValidationError(operation, violations);
     }
 
-    return {
+    return callContext({
       operation,
       correlationId: call.correlationId ?? newCorrelationId(),
       retry: call.retry === undefined ? retryByDefault : retryOptions(retryByDefault, call.retry),
       timeoutMs: checkPositive('timeoutMs', call.timeoutMs) ?? timeoutByDefault,
       deadlineMs: checkPositive('deadlineMs', call.deadlineMs),
       signal: call.signal,
-      attempts: 0,
-      earlierOutcomeUnknown: false,
-    };
+    });
   }
 
   return {

@@ -13,7 +13,7 @@ import { createLog, type Logger, type LogLevel } from '../transport/log.ts';
 import { mutualTlsFetch, type PooledFetch, type TlsOptions } from '../transport/tls.ts';
 import {
   CALL_CONTEXT,
-  type CallContext,
+  callContext,
   createTransport,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
@@ -146,16 +146,7 @@ export function jwtBearerAuth(options: JwtBearerAuthOptions): JwtBearerAuth {
   /** One token request; resolves with the token and when to replace it. */
   async function requestToken(): Promise<{ token: string; refreshAt: number }> {
     const correlationId = crypto.randomUUID();
-    const context: CallContext = {
-      operation: 'getAccessToken',
-      correlationId,
-      retry,
-      timeoutMs,
-      deadlineMs: undefined,
-      signal: undefined,
-      attempts: 0,
-      earlierOutcomeUnknown: false,
-    };
+    const context = callContext({ operation: 'getAccessToken', correlationId, retry, timeoutMs });
     const failed = (what: string, extra: { status?: number; errorText?: string } = {}) => {
       const text = extra.errorText === undefined ? '' : `: ${extra.errorText}`;
       return new D1AuthError(

@@ -268,13 +268,23 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
 
 /** The context of a request that came without one (a `raw` call whose request was replaced). */
 function defaultContext(request: Request | LightRequest): CallContext {
-  return {
+  return callContext({
     operation: `${request.method} ${new URL(request.url).pathname}`,
     correlationId: request.headers.get('x-correlation-id') ?? undefined,
+  });
+}
+
+/** A fresh context for a call: the defaults, then `given`; nothing attempted yet. */
+export function callContext(
+  given: Pick<CallContext, 'operation' | 'correlationId'> &
+    Partial<Pick<CallContext, 'retry' | 'timeoutMs' | 'deadlineMs' | 'signal'>>,
+): CallContext {
+  return {
     retry: DEFAULT_RETRY,
     timeoutMs: DEFAULT_TIMEOUT_MS,
     deadlineMs: undefined,
     signal: undefined,
+    ...given,
     attempts: 0,
     earlierOutcomeUnknown: false,
   };
